@@ -1,0 +1,7 @@
+/** Test tools shared by the workspaces: real servers on port 0, child servers, SSE readers. */
+export { startServer } from "./start-server.js";
+export type { RunningServer } from "./start-server.js";
+export { spawnWithUrl } from "./spawn-with-url.js";
+export type { SpawnedServer, SpawnWithUrlOptions } from "./spawn-with-url.js";
+export { openSseStream } from "./sse-stream.js";
+export type { SseEvent, SseStream } from "./sse-stream.js";
