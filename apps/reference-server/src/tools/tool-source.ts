@@ -1,0 +1,51 @@
+/**
+ * The seam between the MCP layer and whatever provides tools: the built-in tools, and the
+ * registry's upstream servers. The MCP layer asks every source, in order, and never knows which
+ * kind it talks to.
+ */
+import type { CallToolResult, Tool } from "@mcp-contract/api-types";
+
+/**
+ * Which tools a session sees. The SSE dialects (Spice, OpenSearch) see every source's tools; a
+ * Celonis per-asset endpoint sees exactly one asset's tools.
+ */
+export type ToolScope = { readonly kind: "all" } | { readonly kind: "asset"; readonly assetId: string };
+
+/** What a tool call may use besides its arguments. */
+export interface ToolCallContext {
+  /** Aborted when the session closes or the call times out. */
+  readonly signal: AbortSignal;
+  /** Sends `notifications/progress` when the caller asked for progress (a `progressToken`). */
+  readonly reportProgress: (progress: number, total?: number, message?: string) => void;
+}
+
+/** Raised by a source when arguments fail the tool's `inputSchema`; becomes JSON-RPC -32602. */
+export class InvalidToolArgumentsError extends Error {
+  override readonly name = "InvalidToolArgumentsError";
+  constructor(
+    message: string,
+    /** JSON pointer of the first failing field, e.g. `/text`. */
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ToolSource {
+  /** Whether this source serves the asset (Celonis `asset_id`); unknown everywhere → 404. */
+  hasAsset(assetId: string): boolean | Promise<boolean>;
+  /** The tools visible in `scope`, in a stable order (pagination depends on it). */
+  listTools(scope: ToolScope): Tool[] | Promise<Tool[]>;
+  /**
+   * Calls the tool named `name` in `scope`. Resolves `undefined` when this source has no such tool
+   * (the next source is asked); throws InvalidToolArgumentsError for bad arguments; any other
+   * throw becomes JSON-RPC -32603 with no stack trace. A tool that fails on its own terms resolves
+   * a result with `isError: true`.
+   */
+  callTool(
+    scope: ToolScope,
+    name: string,
+    args: Record<string, unknown>,
+    context: ToolCallContext,
+  ): Promise<CallToolResult | undefined>;
+}
