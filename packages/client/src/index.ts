@@ -1,0 +1,19 @@
+/**
+ * @mcp-contract/client: typed HTTP clients for the registry and message APIs (openapi-fetch over
+ * the generated types), and an SSE session client that works on every dialect of the contract.
+ */
+export { createRegistryClient, createMessageClient, credentialsMiddleware } from "./http-client.js";
+export type { HttpClientOptions, RegistryClient, MessageClient } from "./http-client.js";
+export type { ConnectionOptions, FetchLike, HeadersLike } from "./connection-options.js";
+export { openSession } from "./open-session.js";
+export { McpSseSession, DEFAULT_CLIENT_INFO, DEFAULT_PROTOCOL_VERSION } from "./mcp-sse-session.js";
+export type { CallToolOptions } from "./mcp-sse-session.js";
+export { SseJsonRpcConnection } from "./sse-json-rpc-connection.js";
+export type { SessionEvents, SessionState } from "./sse-json-rpc-connection.js";
+export type { SessionOptions, RequestOptions } from "./session-options.js";
+export type { JsonRpcResult } from "./pending-requests.js";
+export { resolveEndpoint, appendToBase, javaBaseUrl } from "./endpoint-resolution.js";
+export type { EndpointResolution, ResolveEndpointOptions } from "./endpoint-resolution.js";
+export { JsonRpcError } from "./json-rpc-error.js";
+export { McpTransportError } from "./mcp-transport-error.js";
+export type { McpTransportErrorKind, HttpErrorBody } from "./mcp-transport-error.js";
