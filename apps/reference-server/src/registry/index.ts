@@ -1,0 +1,84 @@
+/**
+ * The MCP server registry (Letta's `/v1/mcp-servers`): an embedded SQLite store of upstream MCP
+ * servers, HTTP routes to manage them and run their tools, and a ToolSource that exposes their
+ * tools on the session endpoints. The app mounts `routes` and adds `tools` to its sources.
+ */
+import { resolve } from "node:path";
+import type { RouteHandler } from "../http/route-handler.js";
+import type { ToolSource } from "../tools/tool-source.js";
+import { ArgumentValidator } from "./argument-validator.js";
+import { openDatabase } from "./database.js";
+import type { RegistryLogger } from "./logger.js";
+import { RegistryService } from "./registry-service.js";
+import { createRegistryToolSource } from "./registry-tool-source.js";
+import { createRegistryRoutes } from "./routes.js";
+import { ServerStore } from "./server-store.js";
+import { StdioAllowlist } from "./stdio-allowlist.js";
+import { ToolStore } from "./tool-store.js";
+import { UpstreamPool } from "./upstream-pool.js";
+
+export type { RegistryLogger } from "./logger.js";
+export { REGISTRY_PREFIX } from "./routes.js";
+
+/** Where the database lives unless told otherwise (relative to the working directory). */
+export const DEFAULT_DATABASE_PATH = "./data/registry.db";
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+export const DEFAULT_CALL_TIMEOUT_MS = 60_000;
+
+export interface RegistryOptions {
+  /** SQLite file (parents created), or `:memory:`. Default `./data/registry.db`. */
+  readonly databasePath?: string;
+  /** stdio commands that may be spawned: names matched on the command's basename, or absolute paths. */
+  readonly stdioAllowlist?: readonly string[];
+  /** Bound on reaching an upstream and the MCP handshake; past it, 504. Default 10 s. */
+  readonly connectTimeoutMs?: number;
+  /** Bound on each upstream `tools/list` page and `tools/call`; past it, 504. Default 60 s. */
+  readonly callTimeoutMs?: number;
+  /** Default: `console`. Messages never contain secrets. */
+  readonly logger?: RegistryLogger;
+}
+
+export interface Registry {
+  /** Handles `/v1/mcp-servers…`; resolves false for any other path. */
+  readonly routes: RouteHandler;
+  /** The registered servers' tools, for the session endpoints. */
+  readonly tools: ToolSource;
+  /** Closes every upstream connection (reaping stdio children), then the database. */
+  close(): Promise<void>;
+}
+
+export function createRegistry(options: RegistryOptions = {}): Registry {
+  const logger = options.logger ?? console;
+  const path = options.databasePath ?? DEFAULT_DATABASE_PATH;
+  const db = openDatabase(path === ":memory:" ? path : resolve(path));
+  const servers = new ServerStore(db);
+  const toolStore = new ToolStore(db);
+  const upstreams = new UpstreamPool({
+    connectTimeoutMs: positive(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS, "connectTimeoutMs"),
+    callTimeoutMs: positive(options.callTimeoutMs, DEFAULT_CALL_TIMEOUT_MS, "callTimeoutMs"),
+    logger,
+  });
+  const service = new RegistryService({
+    servers,
+    tools: toolStore,
+    upstreams,
+    allowlist: new StdioAllowlist(options.stdioAllowlist ?? []),
+    validator: new ArgumentValidator(logger),
+    logger,
+  });
+  let closed: Promise<void> | undefined;
+  return {
+    routes: createRegistryRoutes(service, logger),
+    tools: createRegistryToolSource(service, servers, toolStore),
+    close: () =>
+      (closed ??= upstreams.close().finally(() => {
+        db.close();
+      })),
+  };
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of milliseconds, got ${value}.`);
+  return value;
+}

@@ -1,0 +1,242 @@
+/**
+ * The registry's operations, independent of HTTP: create, update, delete, refresh and run, with
+ * the rules of the contract (unique names, the stdio allowlist, secrets in, redacted models out).
+ * The routes and the session tool source both go through here.
+ */
+import { randomUUID } from "node:crypto";
+import {
+  validateAgainst,
+  type CallToolResult,
+  type CreateMcpServerRequest,
+  type McpServer,
+  type McpTool,
+  type RefreshResult,
+  type ToolRunResult,
+} from "@mcp-contract/api-types";
+import type { Tool as UpstreamTool } from "@modelcontextprotocol/sdk/types.js";
+import { ApiHttpError, serverNotFound, validationFailed } from "./api-error.js";
+import type { ArgumentValidator } from "./argument-validator.js";
+import type { RegistryLogger } from "./logger.js";
+import { validateCreate, validateUpdate } from "./request-validation.js";
+import type { ServerStore } from "./server-store.js";
+import type { StdioAllowlist } from "./stdio-allowlist.js";
+import { toMcpServer, type StoredServer } from "./stored-server.js";
+import { toMcpTool, type StoredTool, type ToolDefinition, type ToolStore } from "./tool-store.js";
+import { UpstreamFailure } from "./upstream-failure.js";
+import type { UpstreamCallOptions, UpstreamPool } from "./upstream-pool.js";
+
+export interface RegistryServiceParts {
+  readonly servers: ServerStore;
+  readonly tools: ToolStore;
+  readonly upstreams: UpstreamPool;
+  readonly allowlist: StdioAllowlist;
+  readonly validator: ArgumentValidator;
+  readonly logger: RegistryLogger;
+}
+
+/** A stand-in id to check an upstream's tool against the McpTool schema before it has one. */
+const PROBE_TOOL_ID = "mcp_tool-00000000-0000-4000-8000-000000000000";
+
+export class RegistryService {
+  readonly #parts: RegistryServiceParts;
+
+  constructor(parts: RegistryServiceParts) {
+    this.#parts = parts;
+  }
+
+  create(body: unknown): McpServer {
+    const request = validateCreate(body);
+    if (request.mcp_server_type === "stdio") this.#parts.allowlist.check(request.command);
+    const now = new Date().toISOString();
+    const server: StoredServer = {
+      ...normalized(request),
+      id: `mcp_server-${randomUUID()}`,
+      created_at: now,
+      updated_at: now,
+      last_refreshed_at: null,
+    };
+    this.#write(this.#parts.servers.insert(server), server.server_name);
+    this.#parts.logger.info(`Registered ${server.mcp_server_type} MCP server '${server.server_name}' (${server.id}).`);
+    return toMcpServer(server);
+  }
+
+  list(limit: number, after: string | undefined): McpServer[] {
+    const page = this.#parts.servers.page(limit, after);
+    if ("afterNotFound" in page) {
+      throw new ApiHttpError(404, "not_found", `No MCP server has id '${after}' (the 'after' parameter).`);
+    }
+    return page.servers.map(toMcpServer);
+  }
+
+  get(id: string): McpServer {
+    return toMcpServer(this.server(id));
+  }
+
+  /** Applies a PATCH: listed fields replace the stored ones, `null` clears an optional one. */
+  async update(id: string, body: unknown): Promise<McpServer> {
+    const current = this.server(id);
+    const patch = validateUpdate(body, current.mcp_server_type);
+    const next: Record<string, unknown> = { ...current, updated_at: new Date().toISOString() };
+    for (const [field, value] of Object.entries(patch)) {
+      if (field === "mcp_server_type") continue;
+      if (value === null) delete next[field];
+      else next[field] = value;
+    }
+    const server = next as StoredServer;
+    if (server.mcp_server_type === "stdio" && "command" in patch) this.#parts.allowlist.check(server.command);
+    this.#write(this.#parts.servers.update(server), server.server_name);
+    await this.#parts.upstreams.drop(id);
+    this.#parts.logger.info(`Updated MCP server '${server.server_name}' (${id}).`);
+    return toMcpServer(server);
+  }
+
+  async delete(id: string): Promise<void> {
+    const server = this.server(id);
+    if (!this.#parts.servers.delete(id)) throw serverNotFound(id);
+    await this.#parts.upstreams.drop(id);
+    this.#parts.logger.info(`Deleted MCP server '${server.server_name}' (${id}).`);
+  }
+
+  /** Lists the upstream's tools and stores them; on any failure the stored tools stay as they were. */
+  async refresh(id: string): Promise<RefreshResult> {
+    const server = this.server(id);
+    this.#checkRunnable(server);
+    const listed = await this.#parts.upstreams.listTools(server);
+    const definitions = toDefinitions(server, listed);
+    const changes = this.#parts.tools.replace(id, definitions, new Date().toISOString());
+    if (!changes) throw serverNotFound(id);
+    const { added, updated, removed } = changes;
+    this.#parts.logger.info(
+      `Refreshed the tools of '${server.server_name}': ${added.length} added, ${updated.length} updated, ${removed.length} removed.`,
+    );
+    const name = this.server(id).server_name;
+    return { mcp_server_id: id, added, updated, removed, tools: changes.tools.map((tool) => toMcpTool(tool, name)) };
+  }
+
+  listTools(id: string): McpTool[] {
+    const server = this.server(id);
+    return this.#parts.tools.list(id).map((tool) => toMcpTool(tool, server.server_name));
+  }
+
+  getTool(id: string, toolId: string): McpTool {
+    const server = this.server(id);
+    return toMcpTool(this.#tool(server, toolId), server.server_name);
+  }
+
+  /** Validates `args`, calls the tool upstream, and answers the spec's ToolRunResult. */
+  async runTool(id: string, toolId: string, args: Record<string, unknown>): Promise<ToolRunResult> {
+    const server = this.server(id);
+    const tool = this.#tool(server, toolId);
+    const failures = this.checkArguments(tool, args);
+    if (failures.length > 0) {
+      throw validationFailed(
+        failures.map(({ field, message }) => ({ field: field === "/" ? "/args" : `/args${field}`, message })),
+        `Invalid arguments for tool '${tool.definition.name}'`,
+      );
+    }
+    const result = await this.callUpstream(server, tool, args);
+    const run: ToolRunResult = {
+      status: result.isError === true ? "error" : "success",
+      content: result.content,
+      ...(result.structuredContent === undefined ? {} : { structuredContent: result.structuredContent }),
+      isError: result.isError === true,
+    };
+    const check = validateAgainst("registry", "ToolRunResult", run);
+    if (!check.ok) {
+      throw new UpstreamFailure("error", `Upstream '${server.server_name}' returned an invalid tools/call result: ${check.message}`, false);
+    }
+    return run;
+  }
+
+  /** The stored server, or the 404. */
+  server(id: string): StoredServer {
+    const server = this.#parts.servers.get(id);
+    if (!server) throw serverNotFound(id);
+    return server;
+  }
+
+  /** The fields of `args` that break the tool's inputSchema (JSON pointers into `args`). */
+  checkArguments(tool: StoredTool, args: Record<string, unknown>): readonly { field: string; message: string }[] {
+    return this.#parts.validator.check(tool, args);
+  }
+
+  /** Calls the tool upstream (arguments already checked); throws UpstreamFailure or a 403. */
+  callUpstream(
+    server: StoredServer,
+    tool: StoredTool,
+    args: Record<string, unknown>,
+    options?: UpstreamCallOptions,
+  ): Promise<CallToolResult> {
+    this.#checkRunnable(server);
+    return this.#parts.upstreams.callTool(server, tool.definition.name, args, options);
+  }
+
+  #tool(server: StoredServer, toolId: string): StoredTool {
+    const tool = this.#parts.tools.find(server.id, toolId);
+    if (!tool) {
+      throw new ApiHttpError(
+        404,
+        "not_found",
+        `MCP server '${server.server_name}' has no tool '${toolId}'. Refresh the server to discover new tools.`,
+      );
+    }
+    return tool;
+  }
+
+  /** The allowlist may have shrunk since the server was registered (a restart with other flags). */
+  #checkRunnable(server: StoredServer): void {
+    if (server.mcp_server_type === "stdio") this.#parts.allowlist.check(server.command);
+  }
+
+  #write(result: { ok: true } | { ok: false; conflictId: string }, name: string): void {
+    if (!result.ok) {
+      throw new ApiHttpError(
+        409,
+        "conflict",
+        `An MCP server named '${name}' already exists (${result.conflictId}). Choose another server_name.`,
+      );
+    }
+  }
+}
+
+/** The request as stored: only the schema's fields, `args` defaulted. */
+function normalized(request: CreateMcpServerRequest): CreateMcpServerRequest {
+  const { server_name } = request;
+  if (request.mcp_server_type === "stdio") {
+    const { command, args = [], env } = request;
+    return { server_name, mcp_server_type: "stdio", command, args, ...(env ? { env } : {}) };
+  }
+  const { mcp_server_type, server_url, auth_header, auth_token, custom_headers } = request;
+  return {
+    server_name,
+    mcp_server_type,
+    server_url,
+    ...(auth_header === undefined ? {} : { auth_header }),
+    ...(auth_token === undefined ? {} : { auth_token }),
+    ...(custom_headers === undefined ? {} : { custom_headers }),
+  } as CreateMcpServerRequest;
+}
+
+/** The upstream's tools as the registry stores them; a tool that breaks the McpTool schema is a 502. */
+function toDefinitions(server: StoredServer, listed: readonly UpstreamTool[]): ToolDefinition[] {
+  const seen = new Set<string>();
+  return listed.map((tool) => {
+    const definition = {
+      name: tool.name,
+      ...(tool.title === undefined ? {} : { title: tool.title }),
+      ...(tool.description === undefined ? {} : { description: tool.description }),
+      inputSchema: tool.inputSchema,
+      ...(tool.outputSchema === undefined ? {} : { outputSchema: tool.outputSchema }),
+      ...(tool.annotations === undefined ? {} : { annotations: tool.annotations }),
+    } as ToolDefinition;
+    const upstream = `Upstream '${server.server_name}'`;
+    if (seen.has(tool.name)) throw new UpstreamFailure("error", `${upstream} listed tool '${tool.name}' twice.`, false);
+    seen.add(tool.name);
+    const probe = toMcpTool({ id: PROBE_TOOL_ID, mcp_server_id: server.id, definition }, server.server_name);
+    const check = validateAgainst("registry", "McpTool", probe);
+    if (!check.ok) {
+      throw new UpstreamFailure("error", `${upstream} listed an invalid tool '${tool.name}': ${check.message}`, false);
+    }
+    return definition;
+  });
+}

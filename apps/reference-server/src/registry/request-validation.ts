@@ -1,0 +1,114 @@
+/**
+ * Checks request bodies against the registry spec's schemas, plus the rules a schema cannot
+ * express (header names, fields that fit the stored server's type). Each failure is a 422 whose
+ * `errors` name every failing field.
+ */
+import {
+  validateAgainst,
+  type CreateMcpServerRequest,
+  type FieldError,
+  type RunToolRequest,
+  type UpdateMcpServerRequest,
+} from "@mcp-contract/api-types";
+import { validationFailed } from "./api-error.js";
+import type { StoredServer } from "./stored-server.js";
+
+type ServerType = StoredServer["mcp_server_type"];
+
+const CREATE_SCHEMA: Record<ServerType, string> = {
+  sse: "CreateSseMcpServer",
+  stdio: "CreateStdioMcpServer",
+  streamable_http: "CreateStreamableHTTPMcpServer",
+};
+
+const UPDATE_SCHEMA: Record<ServerType, string> = {
+  sse: "UpdateSseMcpServer",
+  stdio: "UpdateStdioMcpServer",
+  streamable_http: "UpdateStreamableHTTPMcpServer",
+};
+
+/** The fields only some types have, to say "does not apply" rather than "is not allowed". */
+const TYPE_FIELDS: Record<ServerType, readonly string[]> = {
+  sse: ["server_url", "auth_header", "auth_token", "custom_headers"],
+  stdio: ["command", "args", "env"],
+  streamable_http: ["server_url", "auth_header", "auth_token", "custom_headers"],
+};
+
+/** An RFC 9110 field name (token). fetch refuses anything else, so refuse it at the door. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Header values may not carry line breaks or NUL (header injection). */
+const HEADER_VALUE = /^[^\r\n\0]*$/;
+
+export function validateCreate(body: unknown): CreateMcpServerRequest {
+  const result = validateAgainst("registry", "CreateMcpServerRequest", body);
+  if (!result.ok) {
+    // The oneOf reports every branch's complaints; the chosen type's schema names the real ones.
+    const type = typeOf(body);
+    const precise = type ? validateAgainst("registry", CREATE_SCHEMA[type], body) : result;
+    throw validationFailed((precise.ok ? result : precise).errors);
+  }
+  const request = body as CreateMcpServerRequest;
+  throwIfAny(headerErrors(request));
+  return request;
+}
+
+/** Validates a PATCH body for a server of `type`: fields of another type are named as such. */
+export function validateUpdate(body: unknown, type: ServerType): UpdateMcpServerRequest {
+  const general = validateAgainst("registry", "UpdateMcpServerRequest", body);
+  const typed = validateAgainst("registry", UPDATE_SCHEMA[type], body);
+  if (!typed.ok) {
+    throw validationFailed(typed.errors.map((error) => explainForType(error, type, body)));
+  }
+  if (!general.ok) throw validationFailed(general.errors);
+  const request = body as UpdateMcpServerRequest;
+  throwIfAny(headerErrors(request));
+  return request;
+}
+
+/** The run request's `args` (`{}` when the body or `args` is absent). */
+export function validateRun(body: unknown): Record<string, unknown> {
+  if (body === undefined) return {};
+  const result = validateAgainst("registry", "RunToolRequest", body);
+  if (!result.ok) throw validationFailed(result.errors);
+  return (body as Partial<RunToolRequest>).args ?? {};
+}
+
+function explainForType(error: FieldError, type: ServerType, body: unknown): FieldError {
+  const field = error.field.slice(1);
+  if (field === "mcp_server_type" && typeOf(body) !== undefined) {
+    return { field: error.field, message: `cannot change: this server is ${type}` };
+  }
+  const other = (Object.keys(TYPE_FIELDS) as ServerType[]).find(
+    (candidate) => candidate !== type && TYPE_FIELDS[candidate].includes(field),
+  );
+  if (other && !TYPE_FIELDS[type].includes(field) && error.message === "is not allowed") {
+    return { field: error.field, message: `does not apply to a ${type} server` };
+  }
+  return error;
+}
+
+function headerErrors(request: CreateMcpServerRequest | UpdateMcpServerRequest): FieldError[] {
+  const errors: FieldError[] = [];
+  if ("auth_header" in request && typeof request.auth_header === "string" && !HEADER_NAME.test(request.auth_header)) {
+    errors.push({ field: "/auth_header", message: "must be an HTTP header name (letters, digits, -, _ and the like)" });
+  }
+  if ("auth_token" in request && typeof request.auth_token === "string" && !HEADER_VALUE.test(request.auth_token)) {
+    errors.push({ field: "/auth_token", message: "must not contain line breaks" });
+  }
+  const headers = "custom_headers" in request ? request.custom_headers : undefined;
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const field = `/custom_headers/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+    if (!HEADER_NAME.test(name)) errors.push({ field, message: "is not an HTTP header name" });
+    else if (!HEADER_VALUE.test(value)) errors.push({ field, message: "must not contain line breaks" });
+  }
+  return errors;
+}
+
+function throwIfAny(errors: readonly FieldError[]): void {
+  if (errors.length > 0) throw validationFailed(errors);
+}
+
+function typeOf(body: unknown): ServerType | undefined {
+  const type = (body as { mcp_server_type?: unknown } | null)?.mcp_server_type;
+  return typeof type === "string" && Object.hasOwn(CREATE_SCHEMA, type) ? (type as ServerType) : undefined;
+}

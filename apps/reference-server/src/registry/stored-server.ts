@@ -1,0 +1,58 @@
+/**
+ * A registered server as the registry holds it (secrets in clear, needed for upstream calls) and
+ * its read model (secrets redacted), which is the only form that ever leaves the registry.
+ */
+import type { CreateMcpServerRequest, McpServer } from "@mcp-contract/api-types";
+
+/** The server's metadata, as the read model spells it. */
+export type ServerMeta = Pick<McpServer, "id" | "created_at" | "updated_at" | "last_refreshed_at">;
+
+/** A server as stored: its create fields, secrets in clear, plus metadata. Never send this out. */
+export type StoredServer = CreateMcpServerRequest & ServerMeta;
+
+/** What a secret reads as (the spec's RedactedSecret). */
+export const REDACTED = "********" as const;
+
+/** The read model: every secret replaced by `********`, absent optional fields as `null`. */
+export function toMcpServer(server: StoredServer): McpServer {
+  const meta = {
+    id: server.id,
+    server_name: server.server_name,
+    created_at: server.created_at,
+    updated_at: server.updated_at,
+    last_refreshed_at: server.last_refreshed_at,
+  };
+  if (server.mcp_server_type === "stdio") {
+    return {
+      ...meta,
+      mcp_server_type: "stdio",
+      command: server.command,
+      args: [...server.args],
+      env: redactMap(server.env),
+    };
+  }
+  const remote = {
+    ...meta,
+    server_url: server.server_url,
+    auth_header: server.auth_header ?? null,
+    auth_token: server.auth_token === undefined ? null : REDACTED,
+    custom_headers: redactMap(server.custom_headers),
+  };
+  return server.mcp_server_type === "sse"
+    ? { ...remote, mcp_server_type: "sse" }
+    : { ...remote, mcp_server_type: "streamable_http" };
+}
+
+/** Every secret value of the server, to scrub from error messages and logs. */
+export function secretsOf(server: StoredServer): string[] {
+  if (server.mcp_server_type === "stdio") return Object.values(server.env ?? {});
+  return [
+    ...(server.auth_token === undefined ? [] : [server.auth_token]),
+    ...Object.values(server.custom_headers ?? {}),
+  ];
+}
+
+function redactMap(map: Readonly<Record<string, string>> | undefined): Record<string, typeof REDACTED> | null {
+  if (map === undefined) return null;
+  return Object.fromEntries(Object.keys(map).map((key) => [key, REDACTED]));
+}

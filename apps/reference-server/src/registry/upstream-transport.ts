@@ -1,0 +1,64 @@
+/**
+ * Builds the SDK client transport for a stored server: a spawned command for stdio (with a minimal
+ * inherited environment), or SSE / Streamable HTTP with the server's credentials as headers.
+ */
+import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
+import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import type { StoredServer } from "./stored-server.js";
+
+/** How much of a stdio child's stderr is kept to explain a crash. */
+const STDERR_TAIL_BYTES = 2048;
+
+export interface UpstreamTransport {
+  readonly transport: Transport;
+  /** The end of a stdio child's stderr (empty for HTTP upstreams), to explain a failure. */
+  diagnostics(): string;
+  /** The stdio child's pid once spawned, for logs. */
+  pid(): number | null;
+}
+
+export function createUpstreamTransport(server: StoredServer): UpstreamTransport {
+  if (server.mcp_server_type === "stdio") {
+    const transport = new StdioClientTransport({
+      command: server.command,
+      args: [...server.args],
+      // Only PATH, HOME and the like are inherited: the gateway's own environment (its tokens)
+      // must not leak into a third-party program.
+      env: { ...getDefaultEnvironment(), ...server.env },
+      // Piped, not inherited: the child's stderr may print its env secrets, so it is kept in a
+      // small buffer for error messages (scrubbed there) instead of reaching the gateway's log.
+      stderr: "pipe",
+    });
+    let tail = "";
+    transport.stderr?.on("data", (chunk: Buffer) => {
+      tail = (tail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
+    });
+    return { transport, diagnostics: () => tail.trim(), pid: () => transport.pid };
+  }
+  const url = new URL(server.server_url);
+  const requestInit: RequestInit = { headers: upstreamHeaders(server) };
+  const transport =
+    server.mcp_server_type === "sse"
+      ? new SSEClientTransport(url, { requestInit })
+      : new StreamableHTTPClientTransport(url, { requestInit });
+  return { transport, diagnostics: () => "", pid: () => null };
+}
+
+/**
+ * The headers of every upstream request: the custom headers, then the credential. With
+ * `auth_header` the token goes there as is; without it, as `Authorization: Bearer <token>`
+ * (unless the token already says `Bearer `).
+ */
+export function upstreamHeaders(server: StoredServer): Record<string, string> {
+  if (server.mcp_server_type === "stdio") return {};
+  const headers: Record<string, string> = { ...server.custom_headers };
+  const token = server.auth_token;
+  if (token === undefined) return headers;
+  const name = server.auth_header ?? "Authorization";
+  // The credential wins over a custom header of the same name (in any case), never joins it.
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
+  headers[name] = server.auth_header !== undefined || /^Bearer /i.test(token) ? token : `Bearer ${token}`;
+  return headers;
+}
