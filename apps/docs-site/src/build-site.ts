@@ -1,0 +1,53 @@
+/**
+ * Builds the static site: `<api>.html` for each API with Redoc (redocly build-docs, which inlines
+ * everything so the pages work offline) and `index.html`.
+ */
+import { spawnSync } from "node:child_process";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { specs, type SpecName } from "@mcp-contract/api-types";
+import { readCompatMatrix } from "./compat-matrix.js";
+import { renderIndexPage } from "./index-page.js";
+import { findRedocScript, obtainRedocScript } from "./redoc-bundle.js";
+
+/** The script's name in the site, next to the pages. */
+const LOCAL_SCRIPT = "redoc.standalone.js";
+
+export interface BuildSiteOptions {
+  /** The repository root (holds redocly.yaml and conformance/compat/matrix.json). */
+  readonly root: string;
+  readonly outDir: string;
+}
+
+export async function buildSite({ root, outDir }: BuildSiteOptions): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const redocly = createRequire(import.meta.url).resolve("@redocly/cli/bin/cli.js");
+  const written: string[] = [];
+  for (const name of Object.keys(specs) as SpecName[]) {
+    const output = path.join(outDir, `${name}.html`);
+    const result = spawnSync(process.execPath, [redocly, "build-docs", name, "--output", output], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    if (result.status !== 0) throw new Error(`redocly build-docs ${name} failed:\n${result.stdout}${result.stderr}`);
+    written.push(output);
+  }
+  await serveRedocLocally(written, root, outDir);
+  const matrix = readCompatMatrix(path.join(root, "conformance/compat/matrix.json"));
+  const index = path.join(outDir, "index.html");
+  await writeFile(index, renderIndexPage(specs, matrix));
+  written.push(index);
+  return written;
+}
+
+/** Points every page at a verified local copy of the Redoc script the page pins. */
+async function serveRedocLocally(pages: readonly string[], root: string, outDir: string): Promise<void> {
+  for (const page of pages) {
+    const html = await readFile(page, "utf8");
+    const reference = findRedocScript(html);
+    const script = await obtainRedocScript(reference, path.join(root, "node_modules/.cache/mcp-contract-docs"));
+    await copyFile(script, path.join(outDir, LOCAL_SCRIPT));
+    await writeFile(page, html.replaceAll(reference.url, `./${LOCAL_SCRIPT}`));
+  }
+}
