@@ -1,0 +1,116 @@
+/**
+ * Turns command-line flags and environment variables into a ServerConfig. Flags win over env for
+ * single values; list values (keys, tokens, origins) from both are combined. Anything invalid is a
+ * ConfigError whose message names the flag or variable and says what to write instead.
+ */
+import { parseArgs } from "node:util";
+import { DEFAULT_CONFIG, type ServerConfig } from "./server-config.js";
+
+/** A usage error: main.ts prints it and exits with code 2. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** What the command line asks for: run with a config, or print the help text. */
+export type ParsedCommand = { readonly kind: "run"; readonly config: ServerConfig } | { readonly kind: "help" };
+
+/** The `--help` text, also the reference for the README. */
+export const HELP_TEXT = `Usage: reference-server [options]
+
+MCP over HTTP+SSE in the Spice, OpenSearch and Celonis dialects.
+
+Options (environment variable in brackets; flags win):
+  --port <n>                  TCP port, 0 = any free port [PORT] (default ${DEFAULT_CONFIG.port})
+  --host <addr>               interface to listen on [HOST] (default ${DEFAULT_CONFIG.host})
+  --api-key <key>             accept this X-API-Key on the Spice/OpenSearch dialects and other
+                              routes; repeatable [API_KEYS, comma-separated]. Prefer the env var:
+                              flags are visible in the process list.
+  --bearer-token <token>      accept this Bearer token on the Celonis dialect; repeatable
+                              [BEARER_TOKENS, comma-separated]
+  --allow-origin <origin>     allow this browser Origin besides loopback ones (* = any);
+                              repeatable [ALLOWED_ORIGINS, comma-separated]
+  --keep-alive-ms <ms>        keep-alive comment interval [KEEP_ALIVE_MS] (default ${DEFAULT_CONFIG.keepAliveMs})
+  --celonis-stream-ms <ms>    lifetime of a Celonis stream [CELONIS_STREAM_MS] (default ${DEFAULT_CONFIG.celonisStreamMs})
+  --rate-limit-per-minute <n> tools/call per minute per Celonis asset and per SSE session,
+                              0 = off [RATE_LIMIT_PER_MINUTE] (default ${DEFAULT_CONFIG.rateLimitPerMinute})
+  --page-size <n>             tools per tools/list page [PAGE_SIZE] (default ${DEFAULT_CONFIG.pageSize})
+  -h, --help                  print this help
+`;
+
+const OPTIONS = {
+  port: { type: "string" },
+  host: { type: "string" },
+  "api-key": { type: "string", multiple: true },
+  "bearer-token": { type: "string", multiple: true },
+  "allow-origin": { type: "string", multiple: true },
+  "keep-alive-ms": { type: "string" },
+  "celonis-stream-ms": { type: "string" },
+  "rate-limit-per-minute": { type: "string" },
+  "page-size": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** Parses `argv` (without node and the script) and `env`; throws ConfigError on bad input. */
+export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedCommand {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message}. Run with --help to see the options.`);
+  }
+  if (values.help) return { kind: "help" };
+
+  const pick = (flag: keyof typeof OPTIONS, envName: string): { source: string; text: string } | undefined => {
+    const fromFlag = values[flag];
+    if (typeof fromFlag === "string") return { source: `--${flag}`, text: fromFlag };
+    const fromEnv = env[envName];
+    return fromEnv === undefined || fromEnv === "" ? undefined : { source: envName, text: fromEnv };
+  };
+  const integer = (flag: keyof typeof OPTIONS, envName: string, fallback: number, min: number, max: number): number => {
+    const given = pick(flag, envName);
+    if (!given) return fallback;
+    const value = /^\d+$/.test(given.text.trim()) ? Number(given.text.trim()) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      throw new ConfigError(`${given.source} must be an integer from ${min} to ${max}, got '${given.text}'.`);
+    }
+    return value;
+  };
+  const list = (flag: "api-key" | "bearer-token" | "allow-origin", envName: string): string[] => {
+    const fromEnv = (env[envName] ?? "").split(",").map((item) => item.trim());
+    const items = [...fromEnv, ...(values[flag] ?? []).map((item) => item.trim())].filter((item) => item !== "");
+    return [...new Set(items)];
+  };
+
+  const host = pick("host", "HOST")?.text.trim() ?? DEFAULT_CONFIG.host;
+  if (host === "" || /\s/.test(host)) throw new ConfigError(`--host/HOST must be an address such as 127.0.0.1, got '${host}'.`);
+
+  return {
+    kind: "run",
+    config: {
+      host,
+      port: integer("port", "PORT", DEFAULT_CONFIG.port, 0, 65_535),
+      apiKeys: list("api-key", "API_KEYS"),
+      bearerTokens: list("bearer-token", "BEARER_TOKENS"),
+      allowedOrigins: list("allow-origin", "ALLOWED_ORIGINS").map(normalizeOrigin),
+      keepAliveMs: integer("keep-alive-ms", "KEEP_ALIVE_MS", DEFAULT_CONFIG.keepAliveMs, 1, 2_147_483_647),
+      celonisStreamMs: integer("celonis-stream-ms", "CELONIS_STREAM_MS", DEFAULT_CONFIG.celonisStreamMs, 1, 2_147_483_647),
+      rateLimitPerMinute: integer("rate-limit-per-minute", "RATE_LIMIT_PER_MINUTE", DEFAULT_CONFIG.rateLimitPerMinute, 0, 1_000_000_000),
+      pageSize: integer("page-size", "PAGE_SIZE", DEFAULT_CONFIG.pageSize, 1, 10_000),
+    },
+  };
+}
+
+/** `http://App.example:3000/` → `http://app.example:3000`; `*` stays; anything else is an error. */
+export function normalizeOrigin(text: string): string {
+  if (text === "*") return text;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.pathname !== "/" || url.search !== "" || url.hash !== "" || url.username !== "") {
+    throw new ConfigError(`--allow-origin/ALLOWED_ORIGINS takes origins like http://app.example:3000 (or *), got '${text}'.`);
+  }
+  return url.origin;
+}

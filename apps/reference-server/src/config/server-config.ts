@@ -1,0 +1,39 @@
+/**
+ * The reference server's settings, with the embedded defaults `npm start` runs on. Parsed from
+ * flags and env by parse-config.ts; tests pass a partial object to createApp instead.
+ */
+
+/** Everything the app and its listener are configured with. */
+export interface ServerConfig {
+  /** Interface to listen on. Loopback by default: the server has no auth unless configured. */
+  readonly host: string;
+  /** TCP port; 0 picks any free port (printed once listening). */
+  readonly port: number;
+  /** `X-API-Key` values accepted on the Spice and OpenSearch dialects and the other routes; empty = no auth. */
+  readonly apiKeys: readonly string[];
+  /** `Authorization: Bearer` tokens accepted on the Celonis dialect; empty = no auth. */
+  readonly bearerTokens: readonly string[];
+  /** Origins allowed besides loopback ones (`http://app.example:3000`), or `*` for any. */
+  readonly allowedOrigins: readonly string[];
+  /** Interval of the `: keep-alive` comment on every open stream. */
+  readonly keepAliveMs: number;
+  /** Lifetime of a Celonis asset stream (the seed documents 60 s). */
+  readonly celonisStreamMs: number;
+  /** `tools/call` per minute per Celonis asset and per SSE session; 0 turns the limit off. */
+  readonly rateLimitPerMinute: number;
+  /** Tools per `tools/list` page. */
+  readonly pageSize: number;
+}
+
+/** The embedded defaults. Port 8090 is the Spice runtime's documented local port. */
+export const DEFAULT_CONFIG: ServerConfig = {
+  host: "127.0.0.1",
+  port: 8090,
+  apiKeys: [],
+  bearerTokens: [],
+  allowedOrigins: [],
+  keepAliveMs: 15_000,
+  celonisStreamMs: 60_000,
+  rateLimitPerMinute: 500,
+  pageSize: 50,
+};
