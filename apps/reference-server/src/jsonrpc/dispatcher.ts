@@ -1,0 +1,119 @@
+/**
+ * JSON-RPC 2.0 over a parsed body: one message or a batch, answered through the context. Ids are
+ * echoed unchanged, notifications and client responses get no answer, and a handler failure
+ * becomes -32603 with no details (they go to the log).
+ * @see https://www.jsonrpc.org/specification and openapi/components/jsonrpc.yaml
+ */
+import {
+  BATCH_PROTOCOL_VERSIONS,
+  JSONRPC_ERROR,
+  type JSONRPCErrorResponse,
+  type MessageComponents,
+  type RequestId,
+  type ServerMessage,
+} from "@mcp-contract/api-types";
+import type { Logger } from "../errors.js";
+import { InvalidToolArgumentsError } from "../tools/tool-source.js";
+import { classify } from "./envelope.js";
+import type { RpcContext } from "./rpc-context.js";
+import { errorResponse, RpcError } from "./rpc-error.js";
+
+type ServerResult = MessageComponents["schemas"]["ServerResult"];
+type ServerResultResponse = MessageComponents["schemas"]["ServerResultResponse"];
+type Answer = ServerResultResponse | JSONRPCErrorResponse;
+type Params = Record<string, unknown> | undefined;
+
+/** Answers one request method; throw RpcError for a deliberate JSON-RPC error. */
+export type MethodHandler = (params: Params, context: RpcContext) => ServerResult | Promise<ServerResult>;
+
+/** Handles one notification method; it is never answered. */
+export type NotificationHandler = (params: Params, context: RpcContext) => void;
+
+export class Dispatcher {
+  constructor(
+    private readonly methods: ReadonlyMap<string, MethodHandler>,
+    private readonly notifications: ReadonlyMap<string, NotificationHandler>,
+    private readonly log: Logger,
+  ) {}
+
+  /** Handles `body` and passes the answer (or undefined) to `context.reply`. Never rejects. */
+  async dispatch(body: unknown, context: RpcContext): Promise<void> {
+    let answer: ServerMessage | undefined;
+    try {
+      answer = Array.isArray(body) ? await this.batch(body, context) : await this.one(body, context, false);
+    } catch (error) {
+      this.log(`JSON-RPC dispatch failed: ${describe(error)}`);
+      answer = errorResponse(null, JSONRPC_ERROR.INTERNAL_ERROR, "Internal error");
+    }
+    try {
+      context.reply(answer);
+    } catch (error) {
+      this.log(`Could not deliver a JSON-RPC answer: ${describe(error)}`);
+    }
+  }
+
+  private async batch(items: unknown[], context: RpcContext): Promise<ServerMessage | undefined> {
+    if (items.length === 0) {
+      return errorResponse(null, JSONRPC_ERROR.INVALID_REQUEST, "Invalid Request: the batch is empty; send at least one message.");
+    }
+    const version = context.protocolVersion;
+    if (version !== undefined && !BATCH_PROTOCOL_VERSIONS.includes(version)) {
+      return errorResponse(
+        null,
+        JSONRPC_ERROR.INVALID_REQUEST,
+        `Invalid Request: JSON-RPC batches are not allowed in protocol ${version}; send one message per POST.`,
+      );
+    }
+    const answers = await Promise.all(items.map((item) => this.one(item, context, true)));
+    const sent = answers.filter((answer): answer is Answer => answer !== undefined);
+    return sent.length === 0 ? undefined : sent;
+  }
+
+  private async one(value: unknown, context: RpcContext, inBatch: boolean): Promise<Answer | undefined> {
+    const envelope = classify(value);
+    switch (envelope.kind) {
+      case "invalid":
+        return errorResponse(envelope.id, JSONRPC_ERROR.INVALID_REQUEST, `Invalid Request: ${envelope.reason}`);
+      case "response":
+        // Answers to server requests; this server sends none that need one, so they are dropped.
+        return undefined;
+      case "notification": {
+        const handler = this.notifications.get(envelope.message.method);
+        if (handler) {
+          try {
+            handler(envelope.message.params, context);
+          } catch (error) {
+            this.log(`Notification ${envelope.message.method} failed: ${describe(error)}`);
+          }
+        }
+        return undefined;
+      }
+      case "request": {
+        const { id, method, params } = envelope.message;
+        if (inBatch && method === "initialize") {
+          return errorResponse(id, JSONRPC_ERROR.INVALID_REQUEST, "Invalid Request: initialize must not be part of a batch; send it alone.");
+        }
+        const handler = this.methods.get(method);
+        if (!handler) return errorResponse(id, JSONRPC_ERROR.METHOD_NOT_FOUND, `Method not found: ${method}`);
+        try {
+          return { jsonrpc: "2.0", id, result: await handler(params, context) };
+        } catch (error) {
+          return this.failed(id, method, error);
+        }
+      }
+    }
+  }
+
+  private failed(id: RequestId, method: string, error: unknown): JSONRPCErrorResponse {
+    if (error instanceof RpcError) return errorResponse(id, error.code, error.message, error.data);
+    if (error instanceof InvalidToolArgumentsError) {
+      return errorResponse(id, JSONRPC_ERROR.INVALID_PARAMS, error.message, { field: error.field });
+    }
+    this.log(`${method} failed: ${describe(error)}`);
+    return errorResponse(id, JSONRPC_ERROR.INTERNAL_ERROR, "Internal error");
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,26 @@
+/**
+ * What the JSON-RPC layer needs from whoever carried a message in: an SSE session, or a Celonis
+ * synchronous exchange. Keeping it an interface lets the Session object itself be the context, so
+ * the hot path allocates nothing per message for it.
+ */
+import type { ServerMessage } from "@mcp-contract/api-types";
+import type { ToolScope } from "../tools/tool-source.js";
+import type { RateWindow } from "../mcp/rate-limiter.js";
+
+export interface RpcContext {
+  /** Which tools this peer sees. */
+  readonly scope: ToolScope;
+  /** The protocol revision agreed by `initialize`; undefined before it. */
+  protocolVersion: string | undefined;
+  /** Set by `notifications/initialized`. */
+  initialized: boolean;
+  /** Counts `tools/call` for the rate limit, and what it is counted for (in the retry message). */
+  readonly rateWindow: RateWindow;
+  readonly rateSubject: "session" | "asset";
+  /** Aborted when the peer goes away, so long tool calls can stop. */
+  readonly signal: AbortSignal;
+  /** Sends a server-initiated message (progress) to the peer, if it has a channel for them. */
+  notify(message: ServerMessage): void;
+  /** Delivers the answer to what was posted; undefined when nothing is to be answered. */
+  reply(answer: ServerMessage | undefined): void;
+}

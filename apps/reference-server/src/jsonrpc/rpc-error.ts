@@ -1,0 +1,25 @@
+/**
+ * Errors that go on the wire as JSON-RPC error responses, kept apart from HttpError (transport)
+ * and from local failures (which become -32603 without their details).
+ * @see https://www.jsonrpc.org/specification#error_object
+ */
+import type { JSONRPCErrorCode, JSONRPCErrorResponse, RequestId } from "@mcp-contract/api-types";
+
+/** A JSON-RPC error a handler raises on purpose; its message is sent as is. */
+export class RpcError extends Error {
+  override readonly name = "RpcError";
+  constructor(
+    readonly code: JSONRPCErrorCode,
+    message: string,
+    readonly data?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** The error response for `id` (null when the id could not be read). */
+export function errorResponse(id: RequestId | null, code: JSONRPCErrorCode, message: string, data?: unknown): JSONRPCErrorResponse {
+  return data === undefined
+    ? { jsonrpc: "2.0", id, error: { code, message } }
+    : { jsonrpc: "2.0", id, error: { code, message, data } };
+}

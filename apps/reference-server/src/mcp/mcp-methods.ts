@@ -1,0 +1,124 @@
+/**
+ * The MCP methods the server answers: initialize (with version negotiation), ping, tools/list
+ * (paginated) and tools/call, plus the notifications it understands. Params are validated against
+ * the spec's schemas, compiled once when the methods are created.
+ * @see https://modelcontextprotocol.io/specification/2025-06-18/basic/lifecycle and /server/tools
+ */
+import {
+  failure,
+  JSONRPC_ERROR,
+  schemaValidator,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  type CallToolParams,
+  type CallToolResult,
+  type InitializeParams,
+  type InitializeResult,
+  type ListToolsParams,
+  type ListToolsResult,
+  type ProgressNotification,
+} from "@mcp-contract/api-types";
+import type { MethodHandler, NotificationHandler } from "../jsonrpc/dispatcher.js";
+import type { RpcContext } from "../jsonrpc/rpc-context.js";
+import { RpcError } from "../jsonrpc/rpc-error.js";
+import type { ToolCallContext } from "../tools/tool-source.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
+import { rateLimitedResult, takeCall } from "./rate-limiter.js";
+import type { ToolCatalog } from "./tool-catalog.js";
+
+/** How the server names itself in `initialize`. */
+export const SERVER_INFO = { name: "mcp-contract-reference-server", version: "0.1.0" } as const;
+
+type ValidateFunction = ReturnType<typeof schemaValidator>;
+
+const LATEST_PROTOCOL_VERSION = SUPPORTED_PROTOCOL_VERSIONS[SUPPORTED_PROTOCOL_VERSIONS.length - 1] ?? "2025-06-18";
+
+export interface McpMethodOptions {
+  readonly catalog: ToolCatalog;
+  readonly pageSize: number;
+  readonly rateLimitPerMinute: number;
+}
+
+/** The request and notification tables for the Dispatcher. */
+export function createMcpMethods(options: McpMethodOptions): {
+  methods: Map<string, MethodHandler>;
+  notifications: Map<string, NotificationHandler>;
+} {
+  const { catalog, pageSize, rateLimitPerMinute } = options;
+  const initializeParams = schemaValidator("message", "InitializeParams");
+  const listToolsParams = schemaValidator("message", "ListToolsParams");
+  const callToolParams = schemaValidator("message", "CallToolParams");
+
+  const initialize: MethodHandler = (params, context) => {
+    const { protocolVersion } = valid<InitializeParams>(initializeParams, params, "initialize");
+    const agreed = (SUPPORTED_PROTOCOL_VERSIONS as readonly string[]).includes(protocolVersion) ? protocolVersion : LATEST_PROTOCOL_VERSION;
+    context.protocolVersion = agreed;
+    const result: InitializeResult = {
+      protocolVersion: agreed,
+      capabilities: { tools: { listChanged: false } },
+      serverInfo: SERVER_INFO,
+    };
+    return result;
+  };
+
+  const listTools: MethodHandler = async (params, context) => {
+    const { cursor } = valid<ListToolsParams>(listToolsParams, params, "tools/list");
+    const offset = cursor === undefined ? 0 : decodeCursor(cursor);
+    if (offset === undefined) {
+      throw new RpcError(JSONRPC_ERROR.INVALID_PARAMS, `Invalid params for tools/list: /cursor '${cursor?.slice(0, 80)}' is not a cursor this server issued; pass nextCursor back unchanged.`);
+    }
+    const tools = await catalog.list(context.scope);
+    const result: ListToolsResult = { tools: tools.slice(offset, offset + pageSize) };
+    if (offset + pageSize < tools.length) result.nextCursor = encodeCursor(offset + pageSize);
+    return result;
+  };
+
+  const callTool: MethodHandler = async (params, context) => {
+    const { name, arguments: args = {}, _meta } = valid<CallToolParams>(callToolParams, params, "tools/call");
+    const retryAfter = takeCall(context.rateWindow, rateLimitPerMinute, Date.now());
+    if (retryAfter > 0) return rateLimitedResult(rateLimitPerMinute, context.rateSubject, retryAfter);
+    const result: CallToolResult | undefined = await catalog.call(context.scope, name, args, toolCallContext(context, _meta?.progressToken));
+    if (result === undefined) throw new RpcError(JSONRPC_ERROR.INVALID_PARAMS, `Unknown tool: ${name}`);
+    return result;
+  };
+
+  const methods = new Map<string, MethodHandler>([
+    ["initialize", initialize],
+    ["ping", () => ({})],
+    ["tools/list", listTools],
+    ["tools/call", callTool],
+  ]);
+  const notifications = new Map<string, NotificationHandler>([
+    [
+      "notifications/initialized",
+      (_params, context) => {
+        context.initialized = true;
+      },
+    ],
+  ]);
+  return { methods, notifications };
+}
+
+/** `params` (absent = `{}`) checked against `validate`, or -32602 naming the failing field. */
+function valid<T>(validate: ValidateFunction, params: Record<string, unknown> | undefined, method: string): T {
+  const value = params ?? {};
+  if (validate(value)) return value as T;
+  throw new RpcError(JSONRPC_ERROR.INVALID_PARAMS, `Invalid params for ${method}: ${failure(validate.errors ?? []).message}`);
+}
+
+const NO_PROGRESS = (): void => {};
+
+/** What a tool may use; progress goes to the caller only when it sent a progressToken. */
+function toolCallContext(context: RpcContext, progressToken: string | number | undefined): ToolCallContext {
+  if (progressToken === undefined) return { signal: context.signal, reportProgress: NO_PROGRESS };
+  return {
+    signal: context.signal,
+    reportProgress: (progress, total, message) => {
+      const notification: ProgressNotification = {
+        jsonrpc: "2.0",
+        method: "notifications/progress",
+        params: { progressToken, progress, ...(total === undefined ? {} : { total }), ...(message === undefined ? {} : { message }) },
+      };
+      context.notify(notification);
+    },
+  };
+}
