@@ -1,0 +1,30 @@
+/**
+ * What the routes share: built once by createApp, passed to every route function, so routes stay
+ * module functions with no per-request closures.
+ */
+import type { Logger } from "./errors.js";
+import type { ServerConfig } from "./config/server-config.js";
+import type { RouteHandler } from "./http/route-handler.js";
+import type { CredentialSet } from "./http/credentials.js";
+import type { OriginPolicy } from "./http/origin-policy.js";
+import type { Dispatcher } from "./jsonrpc/dispatcher.js";
+import type { RateWindow } from "./mcp/rate-limiter.js";
+import type { ToolCatalog } from "./mcp/tool-catalog.js";
+import type { SessionRegistry } from "./sse/session-registry.js";
+
+export interface AppContext {
+  readonly config: ServerConfig;
+  readonly sessions: SessionRegistry;
+  readonly dispatcher: Dispatcher;
+  readonly catalog: ToolCatalog;
+  readonly origins: OriginPolicy;
+  /** X-API-Key: Spice, OpenSearch and the other routes. */
+  readonly apiKeys: CredentialSet;
+  /** Bearer tokens: Celonis. */
+  readonly bearerTokens: CredentialSet;
+  /** The Celonis rate-limit window of each asset that was called. */
+  readonly assetWindows: Map<string, RateWindow>;
+  /** Routes tried, in order, for paths the app does not own. */
+  readonly routes: readonly RouteHandler[];
+  readonly log: Logger;
+}

@@ -1,0 +1,78 @@
+/**
+ * Starts the reference server: reads flags and env, listens, prints where (the base URL, then each
+ * dialect's SSE URL), and shuts down gracefully on SIGTERM/SIGINT. Exit codes: 0 after a clean
+ * shutdown, 1 when it cannot listen, 2 for a usage error.
+ */
+import { createApp } from "./app.js";
+import { ConfigError, HELP_TEXT, parseConfig } from "./config/parse-config.js";
+import { dialectUrls } from "./routes/paths.js";
+import type { AddressInfo } from "node:net";
+
+/** A shutdown that takes longer than this exits non-zero rather than hang. */
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+function main(): void {
+  let command;
+  try {
+    command = parseConfig(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`reference-server: ${error.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (command.kind === "help") {
+    process.stdout.write(HELP_TEXT);
+    return;
+  }
+  const { config } = command;
+  const app = createApp({ config });
+
+  app.server.once("error", (error: NodeJS.ErrnoException) => {
+    process.stderr.write(`reference-server: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);
+    process.exitCode = 1;
+  });
+  app.server.listen(config.port, config.host, () => {
+    const { port } = app.server.address() as AddressInfo;
+    const base = `http://${displayHost(config.host)}:${port}`;
+    const urls = dialectUrls(base);
+    process.stdout.write(
+      `mcp-contract reference server listening on ${base}\n` +
+        `  spice       ${urls.spice}\n` +
+        `  opensearch  ${urls.opensearch}\n` +
+        `  celonis     ${urls.celonis}\n`,
+    );
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`reference-server: ${signal}, closing streams and shutting down\n`);
+    const limit = setTimeout(() => {
+      process.stderr.write("reference-server: shutdown took too long, exiting\n");
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    limit.unref();
+    app.close().then(
+      () => {
+        // Nothing else holds the event loop: the process ends on its own with code 0.
+        process.exitCode = 0;
+      },
+      (error: unknown) => {
+        process.stderr.write(`reference-server: shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+/** The host as a URL authority: wildcard binds print loopback, IPv6 gets brackets. */
+function displayHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::" || host === "") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+main();

@@ -1,0 +1,152 @@
+/**
+ * The Celonis MCP Server Asset dialect: GET opens a per-asset stream that ends after its lifetime;
+ * POST answers synchronously, 200 with the JSON-RPC response (202 for a notification).
+ *
+ * A POST carrying the `sessionId` of an open stream on the same asset (and credential) also gets
+ * its answer and progress on that stream: that is how HTTP+SSE clients such as the MCP SDK's
+ * SSEClientTransport, which read answers only from the stream, work with this dialect unchanged.
+ * @see openapi/session.yaml (openCelonisSession) and openapi/message.yaml (postCelonisRequest)
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { JSONRPC_ERROR, MAX_MESSAGE_BYTES, type ServerMessage } from "@mcp-contract/api-types";
+import type { AppContext } from "../app-context.js";
+import { HttpError, sendHttpError } from "../errors.js";
+import { declaredTooLarge, readBody } from "../http/body-reader.js";
+import { checkJsonContentType } from "../http/content-type.js";
+import type { RpcContext } from "../jsonrpc/rpc-context.js";
+import { errorResponse } from "../jsonrpc/rpc-error.js";
+import { newRateWindow, type RateWindow } from "../mcp/rate-limiter.js";
+import type { Session } from "../sse/session.js";
+import { BUILTIN_ASSET } from "../tools/builtin-tools.js";
+import type { ToolScope } from "../tools/tool-source.js";
+import { sessionIdOf } from "./sse-dialects.js";
+
+const ENDPOINT_PREFIX = "?sessionId=";
+
+/** The asset id in a Celonis path suffix, or undefined when it is not one path segment. */
+export function assetIdOf(suffix: string): string | undefined {
+  if (suffix === "" || suffix.includes("/")) return undefined;
+  try {
+    const id = decodeURIComponent(suffix);
+    return id === "" || id.includes("/") ? undefined : id;
+  } catch {
+    return undefined;
+  }
+}
+
+/** GET: 404 for an unknown asset, else the stream. */
+export async function openCelonisStream(app: AppContext, res: ServerResponse, credential: number, assetId: string): Promise<void> {
+  if (assetId !== BUILTIN_ASSET && !(await app.catalog.hasAsset(assetId))) throw assetNotFound();
+  // The client may have left while the asset was looked up.
+  if (res.destroyed) return;
+  app.sessions.open(res, "celonis", credential, scopeOf(assetId), ENDPOINT_PREFIX);
+}
+
+/** POST: 404 for an unknown asset, then 415 and 413, then the synchronous JSON-RPC answer. */
+export async function postCelonisMessage(
+  app: AppContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  credential: number,
+  assetId: string,
+  query: string,
+): Promise<void> {
+  if (assetId !== BUILTIN_ASSET && !(await app.catalog.hasAsset(assetId))) throw assetNotFound();
+  const unsupported = checkJsonContentType(req.headers["content-type"]);
+  if (unsupported) throw unsupported;
+  const tooLarge = declaredTooLarge(req, MAX_MESSAGE_BYTES);
+  if (tooLarge) throw tooLarge;
+  let window = app.assetWindows.get(assetId);
+  if (!window) app.assetWindows.set(assetId, (window = newRateWindow()));
+  const exchange = new CelonisExchange(res, scopeOf(assetId), window, streamOf(app, query, assetId, credential));
+  readBody(req, res, MAX_MESSAGE_BYTES, app, exchange, onCelonisBody);
+}
+
+function onCelonisBody(app: AppContext, res: ServerResponse, exchange: CelonisExchange, error: HttpError | undefined, body: Buffer | undefined): void {
+  if (error || !body) return sendHttpError(res, "celonis", error, app.log);
+  let message: unknown;
+  try {
+    message = JSON.parse(body.toString("utf8"));
+  } catch (parseError) {
+    exchange.reply(errorResponse(null, JSONRPC_ERROR.PARSE_ERROR, `Parse error: ${(parseError as Error).message}`));
+    return;
+  }
+  void app.dispatcher.dispatch(message, exchange);
+}
+
+/** One synchronous request, answered on its own response (and mirrored to a matching stream). */
+class CelonisExchange implements RpcContext {
+  private localVersion: string | undefined = undefined;
+  private localInitialized = false;
+  private abortController: AbortController | undefined = undefined;
+
+  constructor(
+    private readonly res: ServerResponse,
+    readonly scope: ToolScope,
+    readonly rateWindow: RateWindow,
+    private readonly session: Session | undefined,
+  ) {}
+
+  get rateSubject(): "asset" {
+    return "asset";
+  }
+
+  get protocolVersion(): string | undefined {
+    return this.session ? this.session.protocolVersion : this.localVersion;
+  }
+
+  set protocolVersion(version: string | undefined) {
+    if (this.session) this.session.protocolVersion = version;
+    else this.localVersion = version;
+  }
+
+  get initialized(): boolean {
+    return this.session ? this.session.initialized : this.localInitialized;
+  }
+
+  set initialized(value: boolean) {
+    if (this.session) this.session.initialized = value;
+    else this.localInitialized = value;
+  }
+
+  get signal(): AbortSignal {
+    if (!this.abortController) {
+      const controller = new AbortController();
+      this.abortController = controller;
+      this.res.once("close", () => controller.abort());
+    }
+    return this.abortController.signal;
+  }
+
+  notify(message: ServerMessage): void {
+    this.session?.send(message);
+  }
+
+  reply(answer: ServerMessage | undefined): void {
+    if (this.res.destroyed) return;
+    if (answer === undefined) {
+      this.res.writeHead(202, { "Content-Length": "0" }).end();
+      return;
+    }
+    this.session?.send(answer);
+    const body = JSON.stringify(answer);
+    this.res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
+    this.res.end(body);
+  }
+}
+
+/** The open stream this POST names, when it is on the same asset and credential; else none. */
+function streamOf(app: AppContext, query: string, assetId: string, credential: number): Session | undefined {
+  const sessionId = sessionIdOf(query);
+  const session = sessionId === undefined ? undefined : app.sessions.get(sessionId);
+  if (!session || session.dialect !== "celonis" || session.credential !== credential) return undefined;
+  return session.scope.kind === "asset" && session.scope.assetId === assetId ? session : undefined;
+}
+
+function scopeOf(assetId: string): ToolScope {
+  return { kind: "asset", assetId };
+}
+
+function assetNotFound(): HttpError {
+  return new HttpError(404, "not_found", "Asset not found or not accessible.");
+}

@@ -1,0 +1,24 @@
+/**
+ * The dialects' paths, as the contracts spell them.
+ * @see openapi/session.yaml and openapi/message.yaml
+ */
+
+/** Spice: the stream (GET) and its messages (POST) share one path. */
+export const SPICE_PATH = "/v1/mcp/sse";
+/** OpenSearch stream. */
+export const OPENSEARCH_STREAM_PATH = "/_plugins/_ml/mcp/sse";
+/** OpenSearch messages, as the endpoint data reads with `append_to_base_url=true`. */
+export const OPENSEARCH_MESSAGE_PATH = "/_plugins/_ml/mcp/sse/message";
+/** Where the default OpenSearch endpoint data lands when resolved as a URL (WHATWG). */
+export const OPENSEARCH_ROOT_MESSAGE_PATH = "/sse/message";
+/** Celonis per-asset stream (GET) and synchronous messages (POST): the prefix plus `{asset_id}`. */
+export const CELONIS_PREFIX = "/studio-copilot/api/v1/mcp-servers/mcp/";
+
+/** The SSE URL of each dialect on `baseUrl`, as main.ts prints them. */
+export function dialectUrls(baseUrl: string): { spice: string; opensearch: string; celonis: string } {
+  return {
+    spice: baseUrl + SPICE_PATH,
+    opensearch: baseUrl + OPENSEARCH_STREAM_PATH,
+    celonis: `${baseUrl}${CELONIS_PREFIX}builtin`,
+  };
+}
