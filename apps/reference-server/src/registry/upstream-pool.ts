@@ -6,13 +6,14 @@
  * reaps every stdio child.
  */
 import { createHash } from "node:crypto";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult, Progress, Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { RegistryLogger } from "./logger.js";
 import { scrubSecrets } from "./secret-scrubber.js";
 import { secretsOf, type StoredServer } from "./stored-server.js";
+import { connectUpstream, type UpstreamConnection } from "./upstream-connect.js";
 import { toUpstreamFailure, UpstreamFailure } from "./upstream-failure.js";
-import { createUpstreamTransport, upstreamHeaders, type UpstreamTransport } from "./upstream-transport.js";
+import { upstreamHeaders } from "./upstream-transport.js";
 
 /** A bound on `nextCursor` chains, so an upstream that pages forever cannot hang a refresh. */
 export const MAX_TOOL_PAGES = 100;
@@ -31,14 +32,9 @@ export interface UpstreamCallOptions {
   readonly onprogress?: (progress: Progress) => void;
 }
 
-interface Connection {
-  readonly client: Client;
-  readonly upstream: UpstreamTransport;
-}
-
 interface Entry {
   readonly fingerprint: string;
-  readonly ready: Promise<Connection>;
+  readonly ready: Promise<UpstreamConnection>;
 }
 
 export class UpstreamPool {
@@ -150,55 +146,21 @@ export class UpstreamPool {
     if (this.#entries.get(serverId) === entry) this.#entries.delete(serverId);
   }
 
-  async #connect(server: StoredServer, onClosed: () => void): Promise<Connection> {
-    const { connectTimeoutMs, logger } = this.#options;
-    const scrub = (text: string): string => scrubSecrets(text, secretsOf(server));
-    const upstream = createUpstreamTransport(server);
-    const client = new Client({ name: "mcp-contract-registry", version: "0.1.0" });
-    this.#live.add(client);
-    client.onclose = () => {
-      this.#live.delete(client);
-      onClosed();
-    };
-    client.onerror = (error) => logger.warn(scrub(`Upstream '${server.server_name}': ${error.message}`));
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new UpstreamFailure(
-              "timeout",
-              `Upstream '${server.server_name}' did not complete the MCP handshake within ${connectTimeoutMs} ms.`,
-              true,
-            ),
-          ),
-        connectTimeoutMs,
-      );
+  async #connect(server: StoredServer, onClosed: () => void): Promise<UpstreamConnection> {
+    const connection = await connectUpstream(server, {
+      ...this.#options,
+      opened: (client) => this.#live.add(client),
+      closed: (client) => {
+        this.#live.delete(client);
+        onClosed();
+      },
     });
-    try {
-      await Promise.race([client.connect(upstream.transport, { timeout: connectTimeoutMs }), deadline]);
-    } catch (error) {
-      await client.close().catch(() => undefined);
-      this.#live.delete(client);
-      const failure = toUpstreamFailure(error, {
-        serverName: server.server_name,
-        what: "initialize",
-        timeoutMs: connectTimeoutMs,
-        scrub,
-        diagnostics: upstream.diagnostics(),
-      });
-      logger.warn(failure.message);
-      throw failure;
-    } finally {
-      clearTimeout(timer);
-    }
     if (this.#closing) {
-      await client.close();
+      // close() ran while this connection was being made: it must not survive it.
+      await connection.client.close();
       throw new UpstreamFailure("error", "The registry is shutting down.", false);
     }
-    const pid = upstream.pid();
-    logger.info(`Connected to upstream '${server.server_name}'${pid === null ? "" : ` (pid ${pid})`}.`);
-    return { client, upstream };
+    return connection;
   }
 }
 
