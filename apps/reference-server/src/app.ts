@@ -74,8 +74,20 @@ export function createApp(options: AppOptions = {}): App {
     routes: options.routes ?? [],
     log,
   };
+  // Requests whose response has not closed yet; close() lets them finish. One listener function
+  // per app (not per request) keeps the count.
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const onResponseClose = (): void => {
+    inFlight -= 1;
+    if (inFlight === 0) drained?.();
+  };
   // noDelay: every SSE frame is its own small write and must leave at once (no Nagle).
-  const server = createServer({ noDelay: true }, (req, res) => handle(app, req, res));
+  const server = createServer({ noDelay: true }, (req, res) => {
+    inFlight += 1;
+    res.on("close", onResponseClose);
+    handle(app, req, res);
+  });
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -84,11 +96,16 @@ export function createApp(options: AppOptions = {}): App {
       if (!server.listening) return;
       const closed = once(server, "close");
       server.close();
-      server.closeIdleConnections();
-      const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
-      force.unref();
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, CLOSE_GRACE_MS).unref();
+        });
+      }
+      // Idle keep-alive connections, and connections a client opened but never used, would
+      // otherwise hold server.close() until the client drops them.
+      server.closeAllConnections();
       await closed;
-      clearTimeout(force);
     })();
     return closing;
   };
