@@ -1,4 +1,5 @@
 import { once } from "node:events";
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { CallToolResult } from "@mcp-contract/api-types";
 import { JsonRpcError, McpTransportError, openSession } from "../src/index.js";
@@ -21,6 +22,14 @@ describe("McpSseSession against the MCP SDK's SSEServerTransport", () => {
     expect(tools.map((tool) => tool.name).sort()).toEqual(["count", "echo", "slow"]);
     expect(tools.find((tool) => tool.name === "echo")?.inputSchema).toMatchObject({ type: "object", required: ["text"] });
     expect(textOf(await session.callTool("echo", { text: "hello" }))).toBe("hello");
+  });
+
+  it("announces @mcp-contract/client at its package version by default", async () => {
+    await using server = await startSdkSseServer();
+    await using session = await openSession(server.sseUrl);
+    await session.initialize();
+    const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { name: string; version: string };
+    expect(server.servers[0]?.server.getClientVersion()).toEqual({ name: pkg.name, version: pkg.version });
   });
 
   it("correlates 20 concurrent requests whose answers arrive in reverse order", async () => {
