@@ -42,13 +42,15 @@ export function resolveEndpoint(data: string, sseUrl: URL, options: ResolveEndpo
   const { resolution = "url", sameOrigin = true } = options;
   const candidate = resolution === "append-to-base" ? appendToBase(data, sseUrl) : data;
   if (data.trim() === "") {
-    throw new McpTransportError("bad-endpoint", `The endpoint event of ${sseUrl} has empty data: expected the URL to POST messages to.`, { cause: data });
+    const message = `The endpoint event of ${sseUrl} has empty data: expected the URL to POST messages to.`;
+    throw new McpTransportError("bad-endpoint", message, { cause: data });
   }
   let endpoint: URL;
   try {
     endpoint = new URL(candidate, sseUrl);
   } catch (cause) {
-    throw new McpTransportError("bad-endpoint", `The endpoint event's data '${data}' does not resolve to a URL against ${sseUrl}.`, { cause });
+    const message = `The endpoint event's data '${data}' does not resolve to a URL against ${sseUrl}.`;
+    throw new McpTransportError("bad-endpoint", message, { cause });
   }
   if (sameOrigin && endpoint.origin !== sseUrl.origin) {
     throw new McpTransportError(

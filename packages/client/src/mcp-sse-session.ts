@@ -21,7 +21,8 @@ import { SseJsonRpcConnection, type ConnectionInit } from "./sse-json-rpc-connec
 export const DEFAULT_CLIENT_INFO: Implementation = { name: "@mcp-contract/client", version: "0.1.0" };
 
 /** The protocol revision `initialize` asks for by default: the newest this contract supports. */
-export const DEFAULT_PROTOCOL_VERSION: string = SUPPORTED_PROTOCOL_VERSIONS[SUPPORTED_PROTOCOL_VERSIONS.length - 1] ?? "2025-06-18";
+export const DEFAULT_PROTOCOL_VERSION: string =
+  SUPPORTED_PROTOCOL_VERSIONS[SUPPORTED_PROTOCOL_VERSIONS.length - 1] ?? "2025-06-18";
 
 /** Options of `callTool`. */
 export interface CallToolOptions extends RequestOptions {
@@ -81,11 +82,13 @@ export class McpSseSession extends SseJsonRpcConnection {
     const seen = new Set<string>();
     let cursor: string | undefined;
     do {
-      const page: ListToolsResult = await this.request<ListToolsResult>("tools/list", cursor === undefined ? undefined : { cursor }, options);
+      const params = cursor === undefined ? undefined : { cursor };
+      const page = await this.request<ListToolsResult>("tools/list", params, options);
       tools.push(...page.tools);
       cursor = page.nextCursor;
       if (cursor !== undefined && seen.has(cursor)) {
-        throw new Error(`tools/list on ${this.sseUrl.href} returned cursor '${cursor}' twice; the server's pagination loops.`, { cause: page });
+        const message = `tools/list on ${this.sseUrl.href} returned cursor '${cursor}' twice; the server's pagination loops.`;
+        throw new Error(message, { cause: page });
       }
       if (cursor !== undefined) seen.add(cursor);
     } while (cursor !== undefined);

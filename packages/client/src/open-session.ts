@@ -32,11 +32,13 @@ export async function openSession(sseUrl: string | URL, options: SessionOptions 
     response = await fetch(new Request(url, { headers, signal }));
   } catch (cause) {
     if (options.signal?.aborted) throw aborted();
-    throw new McpTransportError("network", `GET ${url.href} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new McpTransportError("network", `GET ${url.href} failed: ${why}`, { cause });
   }
   if (!response.ok) throw await httpStatusError("GET", url, response);
   if (!response.body) {
-    throw new McpTransportError("stream-closed", `GET ${url.href} answered ${response.status} with no body: expected an event stream.`);
+    const message = `GET ${url.href} answered ${response.status} with no body: expected an event stream.`;
+    throw new McpTransportError("stream-closed", message);
   }
 
   const session = new McpSseSession({ sseUrl: url, body: response.body, controller, options });

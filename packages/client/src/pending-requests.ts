@@ -66,7 +66,6 @@ export class PendingRequests {
       options.signal?.removeEventListener("abort", onAbort);
     };
     this.#entries.set(id, { resolve, reject, controller, awaitingStream: false, cleanup });
-    if (options.signal?.aborted) onAbort();
     return { promise, signal: controller.signal };
   }
 

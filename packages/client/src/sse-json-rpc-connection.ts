@@ -114,10 +114,15 @@ export class SseJsonRpcConnection extends TypedEmitter<SessionEvents> {
    * error answer) or `McpTransportError` (HTTP status, stream over, timeout, abort, network).
    * `Result` is not validated: it is what the caller says the method returns.
    */
-  request<Result = JsonRpcResult>(method: string, params?: JSONRPCRequest["params"], options: RequestOptions = {}): Promise<Result> {
+  request<Result = JsonRpcResult>(
+    method: string,
+    params?: JSONRPCRequest["params"],
+    options: RequestOptions = {},
+  ): Promise<Result> {
     if (this.#closeError) return Promise.reject(this.#closeError);
     if (options.signal?.aborted) {
-      return Promise.reject(new McpTransportError("aborted", `${method} was aborted before it was sent.`, { cause: options.signal.reason }));
+      const message = `${method} was aborted before it was sent.`;
+      return Promise.reject(new McpTransportError("aborted", message, { cause: options.signal.reason }));
     }
     const id = options.id ?? this.nextRequestId();
     if (this.#pending.has(id)) {
@@ -128,11 +133,14 @@ export class SseJsonRpcConnection extends TypedEmitter<SessionEvents> {
       signal: options.signal,
       onGiveUp: (error) => this.#cancel(id, method, error),
     });
-    const message: JSONRPCRequest = params === undefined ? { jsonrpc: "2.0", id, method } : { jsonrpc: "2.0", id, method, params };
+    const message: JSONRPCRequest = { jsonrpc: "2.0", id, method, ...(params !== undefined && { params }) };
     this.#post(message, AbortSignal.any([signal, this.#controller.signal])).then(
       () => {
         if (this.#state === "open") this.#pending.markAwaitingStream(id);
-        else this.#pending.reject(id, new McpTransportError("stream-closed", `The event stream ended before the answer to ${method} (id ${JSON.stringify(id)}).`));
+        else {
+          const why = `The event stream ended before the answer to ${method} (id ${JSON.stringify(id)}).`;
+          this.#pending.reject(id, new McpTransportError("stream-closed", why));
+        }
       },
       (error: unknown) => this.#pending.reject(id, error instanceof Error ? error : new Error(String(error))),
     );
@@ -153,7 +161,8 @@ export class SseJsonRpcConnection extends TypedEmitter<SessionEvents> {
   /** Ends the stream and rejects every pending request with `McpTransportError("stream-closed", "session closed")`. */
   async close(): Promise<void> {
     if (!this.#closeError) {
-      this.#closeError = new McpTransportError("stream-closed", `session closed: close() was called on the session of ${this.sseUrl.href}.`);
+      const message = `session closed: close() was called on the session of ${this.sseUrl.href}.`;
+      this.#closeError = new McpTransportError("stream-closed", message);
       this.#state = "closed";
       this.#pending.rejectAll(this.#closeError);
       this.#controller.abort(this.#closeError);
@@ -170,13 +179,15 @@ export class SseJsonRpcConnection extends TypedEmitter<SessionEvents> {
     let response: Response;
     let text: string;
     try {
-      response = await this.#fetch(new Request(url, { method: "POST", headers: this.#headers, body: JSON.stringify(message), signal }));
+      const body = JSON.stringify(message);
+      response = await this.#fetch(new Request(url, { method: "POST", headers: this.#headers, body, signal }));
       if (!response.ok) throw await httpStatusError("POST", url, response);
       text = await response.text();
     } catch (cause) {
       if (cause instanceof McpTransportError) throw cause;
       if (signal.aborted) {
-        throw signal.reason instanceof McpTransportError ? signal.reason : new McpTransportError("aborted", `POST ${url.href} was aborted.`, { cause });
+        if (signal.reason instanceof McpTransportError) throw signal.reason;
+        throw new McpTransportError("aborted", `POST ${url.href} was aborted.`, { cause });
       }
       throw new McpTransportError("network", `POST ${url.href} failed: ${describe(cause)}`, { cause });
     }
@@ -193,7 +204,11 @@ export class SseJsonRpcConnection extends TypedEmitter<SessionEvents> {
     });
   }
 
-  async #read(body: ReadableStream<Uint8Array>, found: (url: URL) => void, failed: (error: McpTransportError) => void): Promise<McpTransportError> {
+  async #read(
+    body: ReadableStream<Uint8Array>,
+    found: (url: URL) => void,
+    failed: (error: McpTransportError) => void,
+  ): Promise<McpTransportError> {
     let reason: McpTransportError;
     try {
       await readEventStream(body, {
@@ -202,12 +217,14 @@ export class SseJsonRpcConnection extends TypedEmitter<SessionEvents> {
       });
       reason = new McpTransportError("stream-closed", `The server ended the event stream of ${this.sseUrl.href}.`);
     } catch (cause) {
-      reason = new McpTransportError("stream-closed", `The event stream of ${this.sseUrl.href} broke: ${describe(cause)}`, { cause });
+      const message = `The event stream of ${this.sseUrl.href} broke: ${describe(cause)}`;
+      reason = new McpTransportError("stream-closed", message, { cause });
     }
     if (this.#closeError) reason = this.#closeError;
     else this.#state = "ended";
     this.#pending.rejectAll(reason, true);
-    failed(new McpTransportError("stream-closed", `The event stream of ${this.sseUrl.href} ended before its endpoint event.`, { cause: reason }));
+    const noEndpoint = `The event stream of ${this.sseUrl.href} ended before its endpoint event.`;
+    failed(new McpTransportError("stream-closed", noEndpoint, { cause: reason }));
     this.emit("end", reason);
     return reason;
   }

@@ -30,7 +30,11 @@ const textOf = (result: CallToolResult): string | undefined => {
 };
 
 async function startReference() {
-  const app = createApp({ config: { apiKeys: [API_KEY], bearerTokens: [BEARER] }, log: () => undefined });
+  const app = createApp({
+    // pageSize 2 makes listTools follow nextCursor across pages.
+    config: { apiKeys: [API_KEY], bearerTokens: [BEARER], pageSize: 2 },
+    log: () => undefined,
+  });
   const server = await startServer(app.server);
   return {
     url: server.url,
@@ -50,7 +54,7 @@ describe("the session client against the reference server", () => {
     const init = await session.initialize();
     expect(init.protocolVersion).toBe("2025-06-18");
     const tools = await session.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(["echo", "progress", "fail"]));
+    expect(tools.map((tool) => tool.name)).toEqual(["echo", "add", "fail", "progress", "image", "throw"]);
     const texts = Array.from({ length: 10 }, (_, i) => `hello ${i}`);
     const echoes = await Promise.all(texts.map((text) => session.callTool("echo", { text })));
     expect(echoes.map(textOf)).toEqual(texts);

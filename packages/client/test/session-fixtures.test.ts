@@ -97,6 +97,22 @@ describe("openSession against hand-written SSE servers", () => {
     expect(unreachable).toMatchObject({ name: "McpTransportError", kind: "network", cause: expect.any(Error) });
   });
 
+  it("stops listTools with an error when the server repeats a cursor", async () => {
+    await using server = await startServer(async (req, res) => {
+      let body = "";
+      for await (const chunk of req) body += String(chunk);
+      if (req.method === "GET") {
+        res.writeHead(200, { "content-type": "text/event-stream" }).write("event: endpoint\ndata: ?sessionId=1\n\n");
+        return;
+      }
+      const { id } = JSON.parse(body) as { id: number };
+      const result = { tools: [{ name: `t${id}`, inputSchema: { type: "object" } }], nextCursor: "again" };
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id, result }));
+    });
+    await using session = await openSession(`${server.url}/mcp`);
+    await expect(session.listTools()).rejects.toThrow(/returned cursor 'again' twice/);
+  });
+
   it("surfaces keep-alives, server notifications, server requests and malformed data as events", async () => {
     await using server = await startSseFixture((id) => `/m?sessionId=${id}`);
     await using session = await openSession(`${server.url}/sse`);
