@@ -15,32 +15,22 @@ export const REDACTED = "********" as const;
 
 /** The read model: every secret replaced by `********`, absent optional fields as `null`. */
 export function toMcpServer(server: StoredServer): McpServer {
-  const meta = {
-    id: server.id,
-    server_name: server.server_name,
-    created_at: server.created_at,
-    updated_at: server.updated_at,
-    last_refreshed_at: server.last_refreshed_at,
-  };
+  const { id, server_name, created_at, updated_at, last_refreshed_at } = server;
+  const times = { created_at, updated_at, last_refreshed_at };
   if (server.mcp_server_type === "stdio") {
-    return {
-      ...meta,
-      mcp_server_type: "stdio",
-      command: server.command,
-      args: [...server.args],
-      env: redactMap(server.env),
-    };
+    const { command, args, env } = server;
+    return { id, server_name, mcp_server_type: "stdio", command, args: [...args], env: redactMap(env), ...times };
   }
   const remote = {
-    ...meta,
     server_url: server.server_url,
     auth_header: server.auth_header ?? null,
     auth_token: server.auth_token === undefined ? null : REDACTED,
     custom_headers: redactMap(server.custom_headers),
+    ...times,
   };
   return server.mcp_server_type === "sse"
-    ? { ...remote, mcp_server_type: "sse" }
-    : { ...remote, mcp_server_type: "streamable_http" };
+    ? { id, server_name, mcp_server_type: "sse", ...remote }
+    : { id, server_name, mcp_server_type: "streamable_http", ...remote };
 }
 
 /** Every secret value of the server, to scrub from error messages and logs. */

@@ -6,7 +6,10 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { startServer } from "@mcp-contract/test-helpers";
 import { validateAgainst } from "@mcp-contract/api-types";
 import { expect } from "vitest";
-import { createRegistry, type Registry, type RegistryOptions } from "../../src/registry/index.js";
+import { createRegistry, REGISTRY_PREFIX, type Registry, type RegistryOptions } from "../../src/registry/index.js";
+import { contractViolation } from "./contract-check.js";
+
+const handled = (pathname: string): boolean => pathname === REGISTRY_PREFIX || pathname.startsWith(`${REGISTRY_PREFIX}/`);
 
 export interface Answer {
   readonly status: number;
@@ -59,7 +62,14 @@ export async function mountRegistry(options: Partial<RegistryOptions> = {}): Pro
     const text = await response.text();
     bodies.push(text);
     const json = response.headers.get("content-type")?.startsWith("application/json") === true;
-    return { status: response.status, headers: response.headers, text, body: json ? JSON.parse(text) : undefined };
+    const parsed: unknown = json ? JSON.parse(text) : undefined;
+    const pathname = new URL(path, server.url).pathname;
+    if (handled(pathname)) {
+      // Every answer of the registry is held to the spec, whatever the test then asserts.
+      const violation = contractViolation(method, pathname, response.status, parsed, text);
+      if (violation) throw new Error(`Contract broken by ${method} ${path}: ${violation}`);
+    }
+    return { status: response.status, headers: response.headers, text, body: parsed };
   }
   return {
     url: server.url,
