@@ -1,0 +1,63 @@
+/**
+ * What a check is: one module per requirement, with a stable id, the level the spec states it at,
+ * where it comes from, which dialects it applies to, which checks must pass first, and `run`.
+ * Reporters, the registry's future checks and the baseline all key on `id`; never rename one.
+ */
+import type { CheckContext } from "./run/check-context.js";
+import type { CheckLevel, Evidence, Profile } from "./report/model.js";
+
+/** The groups checks are filed under (also `--only`/`--skip` selectors and JUnit classnames). */
+export type CheckGroup = "sse" | "endpoint" | "message-status" | "jsonrpc" | "mcp" | "security" | "celonis" | "opensearch";
+
+/**
+ * What a check concludes. `fail` becomes `failed` for a MUST and `warning` for a SHOULD; `warn` is
+ * always `warning` (a SHOULD part inside a MUST check); `skip` needs the reason it does not apply.
+ */
+export type Verdict =
+  | { readonly outcome: "pass" | "fail" | "warn"; readonly message: string; readonly evidence?: Evidence | undefined }
+  | { readonly outcome: "skip"; readonly message: string };
+
+export interface Check {
+  /** Stable kebab-case id. */
+  readonly id: string;
+  readonly group: CheckGroup;
+  readonly level: CheckLevel;
+  /** One line saying what is required. */
+  readonly title: string;
+  /** The MCP/JSON-RPC spec section URL or the seed document the requirement comes from. */
+  readonly reference: string;
+  /** Dialects the check applies to; elsewhere it is skipped with that reason. */
+  readonly profiles: readonly Profile[] | "all";
+  /** Checks that must not have failed for this one to mean anything; if one did, this one fails. */
+  readonly requires: readonly string[];
+  /** A reason to skip (a missing option such as `--keepalive-wait`), or undefined to run. */
+  readonly skipUnless?: (ctx: CheckContext) => string | undefined;
+  run(ctx: CheckContext): Promise<Verdict>;
+}
+
+export function pass(message: string, evidence?: Evidence): Verdict {
+  return { outcome: "pass", message, evidence };
+}
+
+export function fail(message: string, evidence?: Evidence): Verdict {
+  return { outcome: "fail", message, evidence };
+}
+
+export function warn(message: string, evidence?: Evidence): Verdict {
+  return { outcome: "warn", message, evidence };
+}
+
+export function skip(reason: string): Verdict {
+  return { outcome: "skip", message: reason };
+}
+
+/**
+ * Thrown inside a check to stop it with a verdict (a session that would not open, say). The
+ * runner turns it into the result; it never escapes the runner.
+ */
+export class CheckStop extends Error {
+  override readonly name = "CheckStop";
+  constructor(readonly verdict: Verdict) {
+    super(verdict.message);
+  }
+}

@@ -1,0 +1,27 @@
+/** Answers echo the request id unchanged, type included: "abc-1" stays a string, 7 stays a number. */
+import { fail, pass, type Check } from "../../check.js";
+import { rpcRequest } from "../../protocol/messages.js";
+import { answerEvidence, describeAnswer } from "../answer-evidence.js";
+import { REF } from "../references.js";
+
+export const jsonrpcIdEcho: Check = {
+  id: "jsonrpc-id-echo",
+  group: "jsonrpc",
+  level: "MUST",
+  title: 'Request ids are echoed with their type: "abc-1" and 7',
+  reference: REF.jsonrpcResponse,
+  profiles: "all",
+  requires: ["post-request-accepted"],
+  async run(ctx) {
+    const session = await ctx.openSession({ initialize: true });
+    for (const id of ["abc-1", 7] as const) {
+      // Match loosely, so an id that came back as the wrong type is reported as such, not as missing.
+      const answer = await session.request(rpcRequest(id, "ping"), { match: (r) => String(r.id) === String(id) });
+      if (!answer.message) return fail(`ping with id ${JSON.stringify(id)}: ${describeAnswer(answer)}`, answerEvidence(ctx, session, answer));
+      if (answer.message.id !== id) {
+        return fail(`id ${JSON.stringify(id)} (${typeof id}) came back as ${JSON.stringify(answer.message.id)} (${typeof answer.message.id})`, answerEvidence(ctx, session, answer));
+      }
+    }
+    return pass('"abc-1" and 7 echoed with their types');
+  },
+};

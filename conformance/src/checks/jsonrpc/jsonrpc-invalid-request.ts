@@ -1,0 +1,51 @@
+/**
+ * Valid JSON that is not a JSON-RPC request is answered with -32600, for each way of getting the
+ * envelope wrong. The id of the answer is null, or the request's id where it could be read.
+ */
+import { fail, pass, type Check } from "../../check.js";
+import type { Evidence } from "../../report/model.js";
+import { answerEvidence, describeAnswer } from "../answer-evidence.js";
+import { REF } from "../references.js";
+
+/** Each invalid envelope: its name in the report, the body, and the id a server may echo. */
+export const INVALID_KINDS: readonly { readonly kind: string; readonly body: string; readonly id?: string }[] = [
+  { kind: "missing jsonrpc", body: '{"id":"invalid-1","method":"ping"}', id: "invalid-1" },
+  { kind: 'jsonrpc "1.0"', body: '{"jsonrpc":"1.0","id":"invalid-2","method":"ping"}', id: "invalid-2" },
+  { kind: "non-object 42", body: "42" },
+  { kind: "id of a wrong type {}", body: '{"jsonrpc":"2.0","id":{},"method":"ping"}' },
+  { kind: "empty batch []", body: "[]" },
+];
+
+export const jsonrpcInvalidRequest: Check = {
+  id: "jsonrpc-invalid-request",
+  group: "jsonrpc",
+  level: "MUST",
+  title: 'Invalid envelopes (no jsonrpc, jsonrpc "1.0", 42, id {}, []) are each answered with -32600',
+  reference: REF.jsonrpcErrorObject,
+  profiles: "all",
+  requires: ["post-request-accepted"],
+  async run(ctx) {
+    const session = await ctx.openSession({ initialize: true });
+    const failures: string[] = [];
+    let evidence: Evidence | undefined;
+    for (const { kind, body, id } of INVALID_KINDS) {
+      const answer = await session.request(body, {
+        match: (r) => (id !== undefined && r.id === id) || ("error" in r && (r.id === null || JSON.stringify(r.id) === "{}")),
+      });
+      const message = answer.message;
+      const problem = !message
+        ? describeAnswer(answer)
+        : "result" in message
+          ? "answered as if valid (a result)"
+          : message.error.code !== -32600
+            ? `code ${JSON.stringify(message.error.code)}`
+            : undefined;
+      if (problem) {
+        failures.push(`${kind}: ${problem}`);
+        evidence ??= answerEvidence(ctx, session, answer);
+      }
+    }
+    if (failures.length > 0) return fail(`${failures.length} of ${INVALID_KINDS.length} kinds not answered with -32600: ${failures.join("; ")}`, evidence);
+    return pass(`all ${INVALID_KINDS.length} kinds answered with -32600`);
+  },
+};

@@ -1,0 +1,31 @@
+/**
+ * Malformed JSON is answered with a JSON-RPC error -32700 whose id is null, in the POST body or on
+ * the stream. A bare HTTP 400 with no JSON-RPC error is not that answer: a JSON-RPC client cannot
+ * read it.
+ */
+import { fail, pass, type Check } from "../../check.js";
+import { answerEvidence, describeAnswer } from "../answer-evidence.js";
+import { REF } from "../references.js";
+
+export const MALFORMED_JSON = '{"jsonrpc": "2.0", "id": "parse-error", "method": "ping"';
+
+export const jsonrpcParseError: Check = {
+  id: "jsonrpc-parse-error",
+  group: "jsonrpc",
+  level: "MUST",
+  title: "Malformed JSON is answered with error -32700 and id null",
+  reference: REF.jsonrpcErrorObject,
+  profiles: "all",
+  requires: ["post-request-accepted"],
+  async run(ctx) {
+    const session = await ctx.openSession({ initialize: true });
+    const answer = await session.request(MALFORMED_JSON, { match: (r) => "error" in r && (r.id === null || r.id === "parse-error") });
+    if (!answer.message || !("error" in answer.message)) {
+      return fail(`no -32700 answer: ${describeAnswer(answer)}. A bare HTTP status is not a JSON-RPC parse error`, answerEvidence(ctx, session, answer));
+    }
+    const { error, id } = answer.message;
+    if (error.code !== -32700) return fail(`malformed JSON was answered with code ${JSON.stringify(error.code)}, not -32700`, answerEvidence(ctx, session, answer));
+    if (id !== null) return fail(`the -32700 error has id ${JSON.stringify(id)}; it must be null (the id cannot be read from malformed JSON)`, answerEvidence(ctx, session, answer));
+    return pass(`-32700 with id null ${answer.via === "post-body" ? "in the POST body" : "on the stream"}`);
+  },
+};

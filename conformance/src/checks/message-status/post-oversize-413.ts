@@ -1,0 +1,39 @@
+/**
+ * A POST declaring a 64 MiB body is refused with 413 from its Content-Length alone, promptly: the
+ * runner sends the head and no body, so a server that waits for the body never answers.
+ */
+import { fail, pass, type Check } from "../../check.js";
+import { postDeclaredLengthOnly } from "../../wire/raw-request.js";
+import { REF } from "../references.js";
+
+const DECLARED = 64 * 1024 * 1024;
+/** How soon the 413 must come after the request head. */
+export const OVERSIZE_PROMPT_MS = 1000;
+
+export const postOversize413: Check = {
+  id: "post-oversize-413",
+  group: "message-status",
+  level: "MUST",
+  title: `A POST declaring Content-Length ${DECLARED} (64 MiB) gets 413 within ${OVERSIZE_PROMPT_MS} ms, body unsent`,
+  reference: REF.spiceSeed,
+  profiles: "all",
+  requires: ["endpoint-resolves"],
+  async run(ctx) {
+    const session = await ctx.openSession();
+    const sent = await postDeclaredLengthOnly({
+      url: session.endpointUrl,
+      headers: { ...ctx.settings.headers, "content-type": "application/json" },
+      declaredLength: DECLARED,
+      timeoutMs: Math.max(ctx.timeoutMs, OVERSIZE_PROMPT_MS),
+      signal: ctx.signal,
+    });
+    const evidence = ctx.evidence.raw(sent, ["the runner sent the request head only, never the body"]);
+    if (!sent.response) {
+      return fail(`${sent.error ?? "no answer"}: the server waits for a body it could refuse from Content-Length`, evidence);
+    }
+    const { status, at } = sent.response;
+    if (status !== 413) return fail(`a declared ${DECLARED}-byte body was answered ${status} after ${at} ms, not 413`, evidence);
+    if (at > OVERSIZE_PROMPT_MS) return fail(`413 came after ${at} ms (limit ${OVERSIZE_PROMPT_MS} ms)`, evidence);
+    return pass(`413 after ${at} ms, without the body`);
+  },
+};

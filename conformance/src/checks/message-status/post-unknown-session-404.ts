@@ -1,0 +1,34 @@
+/**
+ * A POST with a well-formed but unknown sessionId answers 404, not 400: the request is fine, the
+ * session does not exist. Published servers answer 400 here, which tells a client to fix its
+ * request instead of opening a new session.
+ */
+import { fail, pass, type Check } from "../../check.js";
+import { rpcRequest } from "../../protocol/messages.js";
+import { REF } from "../references.js";
+import { lookalikeId, withSessionId } from "./accepted-status.js";
+
+export const postUnknownSession404: Check = {
+  id: "post-unknown-session-404",
+  group: "message-status",
+  level: "MUST",
+  title: "A POST with an unknown sessionId answers 404 (not 400)",
+  reference: REF.spiceSeed,
+  profiles: ["generic", "spice", "opensearch"],
+  requires: ["endpoint-session-id", "endpoint-resolves"],
+  async run(ctx) {
+    const session = await ctx.openSession();
+    const unknown = lookalikeId(session.sessionId ?? "");
+    const sent = await session.post(rpcRequest("unknown-session", "ping"), { url: withSessionId(session.endpointUrl, unknown) });
+    const status = sent.response?.status;
+    if (status === undefined) return fail(`POST: ${sent.error}`, ctx.evidence.exchange(sent));
+    if (status === 400) {
+      return fail(
+        `an unknown sessionId answered 400; it must be 404 (400 means the request is malformed, 404 that the session is gone: a client re-opens the stream on 404)`,
+        ctx.evidence.exchange(sent),
+      );
+    }
+    if (status !== 404) return fail(`an unknown sessionId answered ${status}, not 404`, ctx.evidence.exchange(sent));
+    return pass(`404 for sessionId ${unknown}`);
+  },
+};

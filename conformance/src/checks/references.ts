@@ -1,0 +1,31 @@
+/**
+ * Where each requirement comes from. Checks cite these instead of repeating URLs, so a spec
+ * revision moves in one place.
+ */
+const MCP = "https://modelcontextprotocol.io/specification";
+
+export const REF = {
+  sseTransport: `${MCP}/2024-11-05/basic/transports#http-with-sse`,
+  whatwgSse: "https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream",
+  whatwgSseAuthoring: "https://html.spec.whatwg.org/multipage/server-sent-events.html#authoring-notes",
+  jsonrpcErrorObject: "https://www.jsonrpc.org/specification#error_object",
+  jsonrpcRequest: "https://www.jsonrpc.org/specification#request_object",
+  jsonrpcResponse: "https://www.jsonrpc.org/specification#response_object",
+  jsonrpcNotification: "https://www.jsonrpc.org/specification#notification",
+  mcpMessages: `${MCP}/2025-06-18/basic#messages`,
+  mcpResponses: `${MCP}/2025-06-18/basic#responses`,
+  lifecycleInit: `${MCP}/2025-06-18/basic/lifecycle#initialization`,
+  versionNegotiation: `${MCP}/2025-06-18/basic/lifecycle#version-negotiation`,
+  ping: `${MCP}/2025-06-18/basic/utilities/ping#behavior-requirements`,
+  toolsList: `${MCP}/2025-06-18/server/tools#listing-tools`,
+  toolsCall: `${MCP}/2025-06-18/server/tools#calling-tools`,
+  toolsErrors: `${MCP}/2025-06-18/server/tools#error-handling`,
+  pagination: `${MCP}/2025-06-18/server/utilities/pagination`,
+  originSecurity: `${MCP}/2025-11-25/basic/transports#security-warning`,
+  authorization: `${MCP}/2025-06-18/basic/authorization#access-token-usage`,
+  sessionIds: `${MCP}/2025-06-18/basic/security_best_practices#session-hijacking`,
+  spiceSeed: "seed: spice-runtime-mcp-message.json (POST /v1/mcp/sse?sessionId=: 202 accepted, 404 no such session, 413 over 4MB)",
+  opensearchSessionSeed: "seed: opensearch-mcp-sse-session.txt (endpoint event data and append_to_base_url)",
+  celonisSeed: "seed: celonis-mcp-server-asset.openapi.json (synchronous POST, 404 {detail}, 500 calls/minute with isError and retry guidance)",
+  contractMessage: "openapi/message.yaml (the message API's HTTP errors: 400 no sessionId, 404 unknown session, 413, 415)",
+} as const;

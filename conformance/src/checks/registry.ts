@@ -1,0 +1,92 @@
+/**
+ * Every built-in check, in run order. Order matters twice: a check runs after the checks it
+ * requires, and the run-wide observers (which judge every message seen) run last.
+ * New checks (the registry group) are added here; ids must stay unique and stable.
+ */
+import type { Check } from "../check.js";
+import { sseResponseHeaders } from "./sse/sse-response-headers.js";
+import { sseCacheControl } from "./sse/sse-cache-control.js";
+import { sseEndpointFirst } from "./sse/sse-endpoint-first.js";
+import { sseEndpointPrompt } from "./sse/sse-endpoint-prompt.js";
+import { sseFraming } from "./sse/sse-framing.js";
+import { sseKeepalive } from "./sse/sse-keepalive.js";
+import { sseMessageDataJson } from "./sse/sse-message-data-json.js";
+import { endpointSessionId } from "./endpoint/endpoint-session-id.js";
+import { endpointSameOrigin } from "./endpoint/endpoint-same-origin.js";
+import { endpointResolves } from "./endpoint/endpoint-resolves.js";
+import { sessionIdUnpredictable } from "./endpoint/session-id-unpredictable.js";
+import { postRequestAccepted } from "./message-status/post-request-accepted.js";
+import { postNotificationAccepted } from "./message-status/post-notification-accepted.js";
+import { postMissingSession400 } from "./message-status/post-missing-session-400.js";
+import { postUnknownSession404 } from "./message-status/post-unknown-session-404.js";
+import { postClosedSession404 } from "./message-status/post-closed-session-404.js";
+import { postOversize413 } from "./message-status/post-oversize-413.js";
+import { postOversizeChunked413 } from "./message-status/post-oversize-chunked-413.js";
+import { postUnderLimitAccepted } from "./message-status/post-under-limit-accepted.js";
+import { postContentType } from "./message-status/post-content-type.js";
+import { mcpInitialize } from "./mcp/mcp-initialize.js";
+import { mcpVersionNegotiation } from "./mcp/mcp-version-negotiation.js";
+import { mcpPing } from "./mcp/mcp-ping.js";
+import { mcpToolsList } from "./mcp/mcp-tools-list.js";
+import { mcpToolsCall } from "./mcp/mcp-tools-call.js";
+import { jsonrpcParseError } from "./jsonrpc/jsonrpc-parse-error.js";
+import { jsonrpcInvalidRequest } from "./jsonrpc/jsonrpc-invalid-request.js";
+import { jsonrpcMethodNotFound } from "./jsonrpc/jsonrpc-method-not-found.js";
+import { jsonrpcInvalidParams } from "./jsonrpc/jsonrpc-invalid-params.js";
+import { jsonrpcIdEcho } from "./jsonrpc/jsonrpc-id-echo.js";
+import { jsonrpcNotificationUnanswered } from "./jsonrpc/jsonrpc-notification-unanswered.js";
+import { jsonrpcSessionIsolation } from "./jsonrpc/jsonrpc-session-isolation.js";
+import { jsonrpcConcurrency } from "./jsonrpc/jsonrpc-concurrency.js";
+import { jsonrpcErrorShape } from "./jsonrpc/jsonrpc-error-shape.js";
+import { jsonrpcInternalErrorNoStack } from "./jsonrpc/jsonrpc-internal-error-no-stack.js";
+import { securityOriginRefused } from "./security/security-origin-refused.js";
+import { securityAuthEnforced } from "./security/security-auth-enforced.js";
+import { celonisSyncAnswer } from "./celonis/celonis-sync-answer.js";
+import { celonisUnknownAsset404 } from "./celonis/celonis-unknown-asset-404.js";
+import { celonisRateLimitShape } from "./celonis/celonis-rate-limit-shape.js";
+import { opensearchAppendToBaseUrl } from "./opensearch/opensearch-append-to-base-url.js";
+
+export const allChecks: readonly Check[] = [
+  sseResponseHeaders,
+  sseCacheControl,
+  sseEndpointFirst,
+  sseEndpointPrompt,
+  sseFraming,
+  sseKeepalive,
+  endpointSessionId,
+  endpointSameOrigin,
+  endpointResolves,
+  sessionIdUnpredictable,
+  postRequestAccepted,
+  postNotificationAccepted,
+  postMissingSession400,
+  postUnknownSession404,
+  postClosedSession404,
+  postOversize413,
+  postOversizeChunked413,
+  postUnderLimitAccepted,
+  postContentType,
+  mcpInitialize,
+  mcpVersionNegotiation,
+  mcpPing,
+  mcpToolsList,
+  mcpToolsCall,
+  jsonrpcParseError,
+  jsonrpcInvalidRequest,
+  jsonrpcMethodNotFound,
+  jsonrpcInvalidParams,
+  jsonrpcIdEcho,
+  jsonrpcNotificationUnanswered,
+  jsonrpcSessionIsolation,
+  jsonrpcConcurrency,
+  securityOriginRefused,
+  securityAuthEnforced,
+  celonisSyncAnswer,
+  celonisUnknownAsset404,
+  celonisRateLimitShape,
+  opensearchAppendToBaseUrl,
+  // Run-wide observers last: they judge every message the checks above made the server send.
+  sseMessageDataJson,
+  jsonrpcErrorShape,
+  jsonrpcInternalErrorNoStack,
+];

@@ -1,0 +1,51 @@
+/**
+ * When credentials are given (--bearer, or a --header such as X-API-Key or Authorization), the
+ * server enforces them: without them 401, with a wrong value 401, with them 200; and a session's
+ * POSTs need them too.
+ */
+import { fail, pass, type Check } from "../../check.js";
+import type { Evidence } from "../../report/model.js";
+import { rpcRequest } from "../../protocol/messages.js";
+import { REF } from "../references.js";
+
+export const securityAuthEnforced: Check = {
+  id: "security-auth-enforced",
+  group: "security",
+  level: "MUST",
+  title: "Without credentials, or with wrong ones, the server answers 401; with them, 200",
+  reference: REF.authorization,
+  profiles: "all",
+  requires: ["sse-response-headers"],
+  skipUnless: (ctx) =>
+    ctx.settings.credentialHeaders.length === 0
+      ? "no credentials given: pass --bearer <token> or --header 'X-API-Key: <key>' to check that they are enforced"
+      : undefined,
+  async run(ctx) {
+    const isCredential = (name: string): boolean => ctx.settings.credentialHeaders.includes(name.toLowerCase());
+    const without = Object.fromEntries(Object.entries(ctx.settings.headers).filter(([name]) => !isCredential(name)));
+    const wrong = Object.fromEntries(
+      Object.entries(ctx.settings.headers).map(([name, value]) =>
+        isCredential(name) ? [name, /^bearer /i.test(value) ? "Bearer mcp-contract-wrong-token" : "mcp-contract-wrong-value"] : [name, value],
+      ),
+    );
+    const cases: [string, Record<string, string>, number][] = [
+      ["without credentials", without, 401],
+      ["with wrong credentials", wrong, 401],
+      ["with the credentials", { ...ctx.settings.headers }, 200],
+    ];
+    for (const [label, headers, expected] of cases) {
+      const stream = ctx.openStream({ headers });
+      const answered = await stream.waitForHeaders(ctx.timeoutMs, ctx.signal);
+      const evidence: Evidence = ctx.evidence.stream(stream);
+      stream.close();
+      if (!answered) return fail(`GET ${label}: ${stream.endedBy ?? `no answer in ${ctx.timeoutMs} ms`}`, evidence);
+      if (stream.status !== expected) return fail(`GET ${label} answered ${stream.status}, not ${expected}`, evidence);
+    }
+    const session = await ctx.openSession();
+    const sent = await session.post(rpcRequest("auth-post", "ping"), { replaceHeaders: without });
+    if (sent.response?.status !== 401) {
+      return fail(`a POST to an open session without credentials answered ${sent.response?.status ?? sent.error}, not 401`, ctx.evidence.exchange(sent));
+    }
+    return pass("401 without and with wrong credentials, 200 with them; POSTs need them too");
+  },
+};

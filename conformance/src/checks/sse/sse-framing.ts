@@ -1,0 +1,38 @@
+/**
+ * The stream's bytes follow the event-stream grammar strictly (see wire/sse-grammar.ts), checked
+ * on a session that carried a few exchanges, so answers are framed too, not just the endpoint.
+ */
+import { fail, pass, type Check } from "../../check.js";
+import { checkEventStreamGrammar } from "../../wire/sse-grammar.js";
+import { initializeRequest, initializedNotification, rpcRequest } from "../../protocol/messages.js";
+import { REF } from "../references.js";
+
+export const sseFraming: Check = {
+  id: "sse-framing",
+  group: "sse",
+  level: "MUST",
+  title: "The stream follows the event-stream grammar: line ends, blank-line dispatch, known fields, retry digits, no stray BOM",
+  reference: REF.whatwgSse,
+  profiles: "all",
+  requires: ["sse-endpoint-first"],
+  async run(ctx) {
+    const opened = await ctx.tryOpenSession();
+    const stream = "session" in opened ? opened.session.stream : opened.stream;
+    let exchanged = 0;
+    if ("session" in opened) {
+      // Answers are what the grammar check is after; a server that does not answer is judged elsewhere.
+      for (const message of [initializeRequest("framing-init"), rpcRequest("framing-ping", "ping"), rpcRequest("framing-unknown", "mcp-contract/no-such-method")]) {
+        const answer = await opened.session.request(message);
+        if (!answer.message) break;
+        exchanged += 1;
+        if (message.method === "initialize") await opened.session.post(initializedNotification);
+      }
+    }
+    const raw = stream.raw();
+    const result = checkEventStreamGrammar(raw, stream.ended && stream.endedBy !== "closed by the runner");
+    if (!result.ok) {
+      return fail(`line ${result.line} (byte ${result.offset}): ${result.problem}. Bytes: ${result.excerpt}`, ctx.evidence.stream(stream));
+    }
+    return pass(`${raw.length} bytes, ${result.lines} lines, ${result.events} events (${exchanged} answered requests) follow the grammar`);
+  },
+};

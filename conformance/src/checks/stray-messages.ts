@@ -1,0 +1,14 @@
+/**
+ * Proving a negative without sleeping: to show nothing was sent for X, send a ping after X; the
+ * server writes to a session's stream in order, so everything before the ping's answer (from a
+ * mark taken before X) is what X caused.
+ */
+import { isResponse, messagesIn } from "../protocol/jsonrpc-shape.js";
+import type { Session, StreamMessage } from "../session/session.js";
+
+/** Stream messages from `fromIndex` up to (not including) the answer with `answerId`. */
+export function messagesBeforeAnswer(session: Session, fromIndex: number, answerId: string): StreamMessage[] {
+  const rest = session.messages.slice(fromIndex);
+  const at = rest.findIndex((m) => messagesIn(m.value).some((v) => isResponse(v) && v.id === answerId));
+  return at < 0 ? rest : rest.slice(0, at);
+}

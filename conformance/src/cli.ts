@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * The `mcp-contract` command line: parses arguments and dispatches; nothing else lives here.
+ * Exit codes: 0 pass, 1 a check failed, 2 usage or configuration error.
+ */
+import { parseArgs } from "node:util";
+import { allChecks } from "./checks/registry.js";
+import { parseCheckOptions } from "./command/parse-options.js";
+import { runCheckCommand } from "./command/run-check-command.js";
+import { USAGE } from "./command/usage.js";
+import { toolVersion } from "./version.js";
+
+async function main(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        profile: { type: "string" },
+        header: { type: "string", multiple: true },
+        bearer: { type: "string" },
+        only: { type: "string", multiple: true },
+        skip: { type: "string", multiple: true },
+        timeout: { type: "string" },
+        deadline: { type: "string" },
+        "keepalive-wait": { type: "string" },
+        "rate-limit": { type: "string" },
+        reporter: { type: "string", multiple: true },
+        output: { type: "string", multiple: true },
+        strict: { type: "boolean" },
+        registry: { type: "string" },
+        baseline: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean" },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`mcp-contract: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    process.stdout.write(`${toolVersion()}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined) {
+    (values.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  if (command === "list") {
+    for (const check of allChecks) process.stdout.write(`${check.id.padEnd(34)} ${check.group.padEnd(15)} ${check.level.padEnd(6)} ${check.title}\n`);
+    return 0;
+  }
+  if (command !== "check") {
+    process.stderr.write(`mcp-contract: unknown command "${command}": use "check" or "list"\n\n${USAGE}\n`);
+    return 2;
+  }
+  const options = parseCheckOptions(rest, values);
+  if ("error" in options) {
+    process.stderr.write(`mcp-contract: ${options.error}\n`);
+    return 2;
+  }
+  return runCheckCommand(options.run, options.outputs, { stdout: process.stdout, stderr: process.stderr });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // Sockets a misbehaving server keeps open must not hold the process once the report is out.
+    process.exitCode = code;
+    setImmediate(() => process.exit(code));
+  },
+  (error: unknown) => {
+    process.stderr.write(`mcp-contract: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(2);
+  },
+);

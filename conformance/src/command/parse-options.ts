@@ -1,0 +1,129 @@
+/**
+ * Turns parsed flags into run options and output routing, or a usage error that says how to fix
+ * the command line. No I/O here.
+ */
+import type { RunOptions } from "../runner.js";
+import type { Profile } from "../report/model.js";
+
+/** The flag values as node:util parseArgs returns them. */
+export interface CheckFlags {
+  readonly profile?: string | undefined;
+  readonly header?: string[] | undefined;
+  readonly bearer?: string | undefined;
+  readonly only?: string[] | undefined;
+  readonly skip?: string[] | undefined;
+  readonly timeout?: string | undefined;
+  readonly deadline?: string | undefined;
+  readonly "keepalive-wait"?: string | undefined;
+  readonly "rate-limit"?: string | undefined;
+  readonly reporter?: string[] | undefined;
+  readonly output?: string[] | undefined;
+  readonly strict?: boolean | undefined;
+  readonly registry?: string | undefined;
+  readonly baseline?: string | undefined;
+}
+
+export type ReporterName = "pretty" | "json" | "junit";
+
+/** Where each reporter writes: a file path, or a standard stream. */
+export interface OutputPlan {
+  readonly pretty?: "stdout" | "stderr" | undefined;
+  readonly machine: readonly { readonly reporter: "json" | "junit"; readonly to: string | "stdout" }[];
+}
+
+export type ParsedCheck = { readonly run: RunOptions; readonly outputs: OutputPlan } | { readonly error: string };
+
+const PROFILES = ["auto", "spice", "opensearch", "celonis", "generic"];
+const CREDENTIAL = /^(authorization|proxy-authorization|cookie)$|key|token|secret|auth|password/i;
+const EXTENSION = { json: "json", junit: "xml" } as const;
+
+export function parseCheckOptions(positionals: readonly string[], flags: CheckFlags): ParsedCheck {
+  if (flags.registry !== undefined) return { error: "--registry is not implemented yet: the registry checks come in a later release" };
+  if (flags.baseline !== undefined) return { error: "--baseline is not implemented yet: run without it" };
+  const [url, ...extra] = positionals;
+  if (url === undefined) return { error: "missing <sse-url>: mcp-contract check http://127.0.0.1:8090/v1/mcp/sse" };
+  if (extra.length > 0) return { error: `unexpected arguments ${extra.join(" ")}: give exactly one <sse-url>` };
+  let sseUrl: URL;
+  try {
+    sseUrl = new URL(url);
+  } catch {
+    return { error: `"${url}" is not a URL: give the full SSE URL, e.g. http://127.0.0.1:8090/v1/mcp/sse` };
+  }
+  if (sseUrl.protocol !== "http:" && sseUrl.protocol !== "https:") return { error: `"${url}" is not http(s): give the SSE URL` };
+  const profile = flags.profile ?? "auto";
+  if (!PROFILES.includes(profile)) return { error: `--profile ${profile}: use one of ${PROFILES.join(", ")}` };
+
+  const headers: Record<string, string> = {};
+  const credentialHeaders: string[] = [];
+  for (const header of flags.header ?? []) {
+    const colon = header.indexOf(":");
+    const name = header.slice(0, colon).trim();
+    if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return { error: `--header ${JSON.stringify(header)}: write it as 'Name: value'` };
+    headers[name] = header.slice(colon + 1).trim();
+    if (CREDENTIAL.test(name)) credentialHeaders.push(name.toLowerCase());
+  }
+  if (flags.bearer !== undefined) {
+    if (flags.bearer.trim() === "") return { error: "--bearer needs a token" };
+    headers["Authorization"] = `Bearer ${flags.bearer.trim()}`;
+    credentialHeaders.push("authorization");
+  }
+
+  const numbers: Record<string, number | undefined> = {};
+  for (const [flag, min, max] of [["timeout", 1, 600_000], ["deadline", 1, 3_600_000], ["keepalive-wait", 1, 600_000], ["rate-limit", 1, 100_000]] as const) {
+    const raw = flags[flag];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) return { error: `--${flag} ${raw}: give a whole number from ${min} to ${max}` };
+    numbers[flag] = value;
+  }
+
+  const reporters = (flags.reporter ?? ["pretty"]).flatMap(split);
+  for (const reporter of reporters) {
+    if (reporter === "sarif") return { error: "--reporter sarif is not implemented yet: use json or junit" };
+    if (!["pretty", "json", "junit"].includes(reporter)) return { error: `--reporter ${reporter}: use pretty, json or junit` };
+  }
+  const outputs = planOutputs(reporters as ReporterName[], flags.output ?? []);
+  if ("error" in outputs) return outputs;
+
+  return {
+    run: {
+      sseUrl,
+      profile: profile === "auto" ? "auto" : (profile as Profile),
+      headers,
+      credentialHeaders,
+      only: (flags.only ?? []).flatMap(split),
+      skip: (flags.skip ?? []).flatMap(split),
+      timeoutMs: numbers["timeout"] ?? 5_000,
+      deadlineMs: numbers["deadline"],
+      keepaliveWaitMs: numbers["keepalive-wait"],
+      rateLimit: numbers["rate-limit"],
+      strict: flags.strict ?? false,
+    },
+    outputs,
+  };
+}
+
+function planOutputs(reporters: readonly ReporterName[], files: readonly string[]): OutputPlan | { error: string } {
+  const machine = [...new Set(reporters.filter((r): r is "json" | "junit" => r !== "pretty"))];
+  const wantsPretty = reporters.includes("pretty");
+  if (files.length === 0) {
+    if (machine.length > 1) return { error: `${machine.join(" and ")} cannot share stdout: add --output <file> (once, or once per reporter)` };
+    const [only] = machine;
+    return {
+      pretty: wantsPretty ? (only ? "stderr" : "stdout") : undefined,
+      machine: only ? [{ reporter: only, to: "stdout" }] : [],
+    };
+  }
+  if (machine.length === 0) return { error: "--output writes a machine report: add --reporter json or --reporter junit" };
+  if (files.length === machine.length) {
+    return { pretty: wantsPretty ? "stdout" : undefined, machine: machine.map((reporter, i) => ({ reporter, to: files[i] ?? "" })) };
+  }
+  if (files.length === 1) {
+    return { pretty: wantsPretty ? "stdout" : undefined, machine: machine.map((reporter) => ({ reporter, to: `${files[0]}.${EXTENSION[reporter]}` })) };
+  }
+  return { error: `${files.length} --output files for ${machine.length} machine reporters: give one per reporter, in order, or just one` };
+}
+
+function split(value: string): string[] {
+  return value.split(",").map((part) => part.trim()).filter(Boolean);
+}

@@ -1,0 +1,31 @@
+/** The CLI's help text; the one place the flags are documented for users. */
+export const USAGE = `Usage: mcp-contract check <sse-url> [options]
+       mcp-contract list
+
+Checks an MCP HTTP+SSE endpoint (the GET that opens the event stream) against the MCP transport,
+JSON-RPC 2.0, and the Spice / OpenSearch / Celonis dialects.
+
+Options:
+  --profile auto|spice|opensearch|celonis   dialect (default auto: from the URL path, then the endpoint event)
+  --header 'Name: value'     send a header with every request (repeatable); credential headers
+                             (Authorization, X-API-Key, *key*, *token*, *secret*, *auth*) are redacted
+                             in reports and checked by security-auth-enforced
+  --bearer <token>           same as --header 'Authorization: Bearer <token>'
+  --only <id|group>          run only these checks or groups (repeatable, or comma-separated);
+                             the checks they require run too
+  --skip <id|group>          leave these out (repeatable, or comma-separated)
+  --timeout <ms>             bound on every single wait (default 5000)
+  --deadline <ms>            bound on the whole run (default 120000)
+  --keepalive-wait <ms>      enable sse-keepalive: how long an idle stream may stay silent
+  --rate-limit <n>           enable celonis-rate-limit-shape: the asset's calls per minute
+  --reporter pretty|json|junit   output format (repeatable; default pretty)
+  --output <file>            where machine reporters (json, junit) write: give one --output per
+                             machine reporter, in order; or one --output for several, written as
+                             <file>.json and <file>.xml. Without --output a single machine reporter
+                             writes to stdout and pretty moves to stderr.
+  --strict                   SHOULD-level failures (warnings) fail the run too
+  --help, --version
+
+Exit codes: 0 every check passed (or was skipped with a reason), 1 a check failed (or, with
+--strict, warned), 2 usage or configuration error.
+Not implemented yet (exit 2): --registry, --baseline, --reporter sarif.`;

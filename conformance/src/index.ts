@@ -1,0 +1,15 @@
+/**
+ * @mcp-contract/conformance as a library: run the checks programmatically and render reports.
+ * The CLI (`mcp-contract`) is a thin layer over these.
+ */
+export { runChecks, UsageError, DEFAULT_DEADLINE_MS } from "./runner.js";
+export type { RunOptions } from "./runner.js";
+export { allChecks } from "./checks/registry.js";
+export type { Check, CheckGroup, Verdict } from "./check.js";
+export { pass, fail, warn, skip, CheckStop } from "./check.js";
+export type { CheckContext, RunSettings } from "./run/check-context.js";
+export type { CheckResult, CheckStatus, CheckLevel, Evidence, Profile, Report, ReportSummary } from "./report/model.js";
+export { renderJson } from "./report/json.js";
+export { renderJunit } from "./report/junit.js";
+export { PrettyReporter } from "./report/pretty.js";
+export { checkEventStreamGrammar } from "./wire/sse-grammar.js";

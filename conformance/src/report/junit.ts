@@ -1,0 +1,52 @@
+/**
+ * The JUnit XML reporter, for CI test tabs: one <testsuite> per group, one <testcase> per check
+ * (classname = group, name = id). Failed checks get <failure>, skipped ones <skipped>, and
+ * warnings a <failure type="SHOULD"> under --strict (otherwise they pass, noted in system-out).
+ * Evidence goes to <system-out>.
+ */
+import type { CheckResult, Report } from "./model.js";
+import { renderEvidence } from "./pretty.js";
+
+export function renderJunit(report: Report): string {
+  const groups = new Map<string, CheckResult[]>();
+  for (const result of report.results) groups.set(result.group, [...(groups.get(result.group) ?? []), result]);
+  const failing = (r: CheckResult): boolean => r.status === "failed" || (report.options.strict && r.status === "warning");
+  const seconds = (ms: number): string => (ms / 1000).toFixed(3);
+  const suites = [...groups].map(([group, results]) => {
+    const cases = results.map((r) => {
+      const body: string[] = [];
+      if (failing(r)) body.push(`      <failure message="${attr(r.message)}" type="${r.level}">${text(`${r.message}\nreference: ${r.reference}`)}</failure>`);
+      if (r.status === "skipped") body.push(`      <skipped message="${attr(r.message)}"/>`);
+      const out = [`status: ${r.status} (${r.level})`, r.message, `reference: ${r.reference}`, r.evidence ? renderEvidence(r.evidence, "") : ""]
+        .filter(Boolean)
+        .join("\n");
+      body.push(`      <system-out>${text(out)}</system-out>`);
+      return `    <testcase classname="${attr(group)}" name="${attr(r.id)}" time="${seconds(r.durationMs)}">\n${body.join("\n")}\n    </testcase>`;
+    });
+    const time = results.reduce((sum, r) => sum + r.durationMs, 0);
+    return (
+      `  <testsuite name="${attr(group)}" tests="${results.length}" failures="${results.filter(failing).length}" errors="0"` +
+      ` skipped="${results.filter((r) => r.status === "skipped").length}" time="${seconds(time)}">\n${cases.join("\n")}\n  </testsuite>`
+    );
+  });
+  const { summary } = report;
+  const failures = report.results.filter(failing).length;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<testsuites name="mcp-contract ${attr(report.target.url)}" tests="${summary.total}" failures="${failures}" errors="0"` +
+    ` skipped="${summary.skipped}" time="${seconds(report.durationMs)}" timestamp="${report.startedAt}">\n${suites.join("\n")}\n</testsuites>\n`
+  );
+}
+
+/** XML 1.0 forbids most control characters even escaped; show them instead of dropping the report. */
+function clean(value: string): string {
+  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+function text(value: string): string {
+  return clean(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function attr(value: string): string {
+  return text(value).replace(/"/g, "&quot;").replace(/\n/g, "&#10;");
+}

@@ -1,0 +1,103 @@
+/**
+ * The report every reporter reads: one result per check, with its evidence, and a summary. Its
+ * JSON form is the machine contract of the CLI, described by `report.schema.json` (keep both in
+ * step; a test validates every JSON report against the schema).
+ */
+
+/** How strongly the spec or seed states the requirement a check tests. */
+export type CheckLevel = "MUST" | "SHOULD";
+
+/** A MUST that fails is `failed`; a SHOULD that fails is `warning`; `skipped` always has a reason. */
+export type CheckStatus = "passed" | "failed" | "warning" | "skipped";
+
+/** The dialect whose paths and answer style the run assumes. */
+export type Profile = "generic" | "spice" | "opensearch" | "celonis";
+
+/** The request the runner sent, secrets redacted. */
+export interface RequestEvidence {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly bodyExcerpt?: string;
+}
+
+/** What came back: status line, headers, and an excerpt of the body or the raw stream bytes. */
+export interface ResponseEvidence {
+  readonly status?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly bodyExcerpt?: string;
+  /** Raw event-stream bytes, escaped (`\r`, `\n`, `\xNN`). */
+  readonly streamExcerpt?: string;
+  /** Why the response is missing or incomplete ("no answer in 5000 ms"). */
+  readonly error?: string;
+  readonly durationMs?: number;
+}
+
+/** What a check saw that made its verdict: the deciding exchange, and notes. */
+export interface Evidence {
+  readonly request?: RequestEvidence;
+  readonly response?: ResponseEvidence;
+  readonly notes?: readonly string[];
+}
+
+export interface CheckResult {
+  readonly id: string;
+  readonly group: string;
+  readonly level: CheckLevel;
+  readonly title: string;
+  readonly status: CheckStatus;
+  readonly durationMs: number;
+  readonly message: string;
+  /** The spec section URL or seed document the requirement comes from. */
+  readonly reference: string;
+  readonly evidence?: Evidence;
+}
+
+export interface ReportSummary {
+  readonly total: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly warnings: number;
+  readonly skipped: number;
+}
+
+/** A whole run. `outcome` already accounts for `--strict`. */
+export interface Report {
+  readonly schemaVersion: 1;
+  readonly tool: { readonly name: "mcp-contract"; readonly version: string };
+  readonly target: {
+    readonly url: string;
+    readonly profile: Profile;
+    /** Where the profile came from: the option, the URL path, the endpoint event, or neither. */
+    readonly profileSource: "option" | "url" | "endpoint-event" | "default";
+  };
+  readonly options: {
+    readonly strict: boolean;
+    readonly timeoutMs: number;
+    readonly deadlineMs: number;
+    readonly only: readonly string[];
+    readonly skip: readonly string[];
+  };
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly summary: ReportSummary;
+  readonly outcome: "pass" | "fail";
+  readonly results: readonly CheckResult[];
+}
+
+/** Counts results by status. */
+export function summarize(results: readonly CheckResult[]): ReportSummary {
+  const count = (status: CheckStatus): number => results.filter((r) => r.status === status).length;
+  return {
+    total: results.length,
+    passed: count("passed"),
+    failed: count("failed"),
+    warnings: count("warning"),
+    skipped: count("skipped"),
+  };
+}
+
+/** `fail` when a check failed, or (under --strict) when one warned. */
+export function outcomeOf(summary: ReportSummary, strict: boolean): "pass" | "fail" {
+  return summary.failed > 0 || (strict && summary.warnings > 0) ? "fail" : "pass";
+}

@@ -1,0 +1,108 @@
+/**
+ * The human reporter: a line per check as it finishes (status symbol, id, level, duration,
+ * message), evidence under failures and warnings, and a summary line. On a terminal it also shows
+ * the check that is running.
+ */
+import type { Check } from "../check.js";
+import type { CheckResult, Evidence, Report } from "./model.js";
+
+const SYMBOL = { passed: "✔", failed: "✘", warning: "▲", skipped: "○" } as const;
+const COLOR = { passed: 32, failed: 31, warning: 33, skipped: 90 } as const;
+
+/** Anything text can be written to: a stream, a TTY, a test's collector. */
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+export interface PrettyOptions {
+  /** ANSI colours and the live "running" line; default: when `out` is a TTY and NO_COLOR is unset. */
+  readonly tty?: boolean;
+}
+
+/** Live progress hooks for the runner, and the closing summary. */
+export class PrettyReporter {
+  readonly #out: TextSink;
+  readonly #tty: boolean;
+  #group: string | undefined;
+  #pending = false;
+
+  constructor(out: TextSink, options: PrettyOptions = {}) {
+    this.#out = out;
+    this.#tty = options.tty ?? (Boolean((out as { isTTY?: boolean }).isTTY) && !process.env["NO_COLOR"]);
+  }
+
+  start(url: string): void {
+    this.#out.write(`mcp-contract check ${url}\n`);
+  }
+
+  onCheckStart = (check: Check): void => {
+    this.#groupHeader(check.group);
+    if (!this.#tty) return;
+    this.#out.write(`  ${this.#paint(90, "…")} ${check.id}`);
+    this.#pending = true;
+  };
+
+  onCheckEnd = (result: CheckResult): void => {
+    this.#groupHeader(result.group);
+    if (this.#pending) this.#out.write("\r\x1b[2K");
+    this.#pending = false;
+    const symbol = this.#paint(COLOR[result.status], SYMBOL[result.status]);
+    const level = result.level === "SHOULD" ? " (SHOULD)" : "";
+    const time = result.status === "skipped" ? "" : ` ${result.durationMs} ms`;
+    const message = result.status === "skipped" ? `skipped: ${result.message}` : result.message;
+    this.#out.write(`  ${symbol} ${result.id}${level}${this.#paint(90, time)}  ${message}\n`);
+    if ((result.status === "failed" || result.status === "warning") && result.evidence) {
+      this.#out.write(renderEvidence(result.evidence, "      "));
+    }
+    if (result.status === "failed" || result.status === "warning") this.#out.write(`      ${this.#paint(90, `see ${result.reference}`)}\n`);
+  };
+
+  finish(report: Report): void {
+    const { summary } = report;
+    const verdict = report.outcome === "pass" ? this.#paint(32, "PASS") : this.#paint(31, "FAIL");
+    const strict = report.options.strict && summary.warnings > 0 ? " (--strict: warnings count)" : "";
+    this.#out.write(
+      `\n${verdict} ${summary.passed} passed, ${summary.failed} failed, ${summary.warnings} warnings, ${summary.skipped} skipped` +
+        ` of ${summary.total} checks in ${report.durationMs} ms; profile ${report.target.profile} (${report.target.profileSource})${strict}\n`,
+    );
+  }
+
+  #groupHeader(group: string): void {
+    if (group === this.#group) return;
+    this.#group = group;
+    if (this.#pending) this.#out.write("\r\x1b[2K");
+    this.#pending = false;
+    this.#out.write(`${group}\n`);
+  }
+
+  #paint(code: number, text: string): string {
+    return this.#tty ? `\x1b[${code}m${text}\x1b[0m` : text;
+  }
+}
+
+/** Evidence as indented lines: request, response, stream bytes, notes. */
+export function renderEvidence(evidence: Evidence, indent: string): string {
+  const lines: string[] = [];
+  const { request, response } = evidence;
+  if (request) {
+    lines.push(`request:  ${request.method} ${request.url}`);
+    const headers = Object.entries(request.headers).map(([k, v]) => `${k}: ${v}`).join("; ");
+    if (headers) lines.push(`          ${headers}`);
+    if (request.bodyExcerpt) lines.push(`          body ${clip(request.bodyExcerpt)}`);
+  }
+  if (response) {
+    const head = response.status !== undefined ? `${response.status}` : "(no response)";
+    lines.push(`response: ${head}${response.durationMs !== undefined ? ` after ${response.durationMs} ms` : ""}${response.error ? `: ${response.error}` : ""}`);
+    const headers = Object.entries(response.headers ?? {}).map(([k, v]) => `${k}: ${v}`).join("; ");
+    if (headers) lines.push(`          ${clip(headers)}`);
+    if (response.bodyExcerpt) lines.push(`          body ${clip(response.bodyExcerpt)}`);
+    if (response.streamExcerpt) lines.push(`          stream ${clip(response.streamExcerpt, 400)}`);
+  }
+  for (const note of evidence.notes ?? []) lines.push(`note:     ${note}`);
+  return lines.map((line) => `${indent}${line}\n`).join("");
+}
+
+function clip(text: string, max = 240): string {
+  const flat = text.replace(/\r?\n/g, "⏎");
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

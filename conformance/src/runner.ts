@@ -1,0 +1,156 @@
+/**
+ * Runs checks against one target, in registry order, and builds the report. A check that does not
+ * apply is skipped with the reason; one whose prerequisite failed fails saying so; one that throws
+ * or outlives its bound fails with that. Nothing the target does can make the run hang or crash:
+ * every wait is bounded, each check has a time bound, and the run has a deadline.
+ */
+import type { Check, Verdict } from "./check.js";
+import { CheckStop } from "./check.js";
+import { allChecks } from "./checks/registry.js";
+import { CheckContext, type RunSettings } from "./run/check-context.js";
+import { EvidenceBuilder } from "./run/evidence.js";
+import { profileFromUrl } from "./run/profile.js";
+import { RunState } from "./run/run-state.js";
+import { selectChecks } from "./run/select-checks.js";
+import { outcomeOf, summarize, type CheckResult, type Profile, type Report } from "./report/model.js";
+import { toolVersion } from "./version.js";
+
+export interface RunOptions extends RunSettings {
+  readonly profile: Profile | "auto";
+  readonly only?: readonly string[];
+  readonly skip?: readonly string[];
+  readonly strict?: boolean;
+  /** Bound on the whole run; checks not started by then fail saying so. */
+  readonly deadlineMs?: number;
+  /** The checks to choose from (default: every built-in check). */
+  readonly checks?: readonly Check[];
+  /** Live progress: called as each check starts and ends. */
+  readonly onCheckStart?: (check: Check) => void;
+  readonly onCheckEnd?: (result: CheckResult) => void;
+}
+
+/** The default run deadline: generous for a slow remote server, finite for a dead one. */
+export const DEFAULT_DEADLINE_MS = 120_000;
+
+/** Thrown for a configuration the run cannot start with (unknown `--only` id); the CLI exits 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export async function runChecks(options: RunOptions): Promise<Report> {
+  const selection = selectChecks(options.checks ?? allChecks, options.only ?? [], options.skip ?? []);
+  if ("error" in selection) throw new UsageError(selection.error);
+  const fromUrl = profileFromUrl(options.sseUrl);
+  const state =
+    options.profile !== "auto"
+      ? new RunState(options.profile, "option")
+      : fromUrl
+        ? new RunState(fromUrl, "url")
+        : new RunState("generic", "default");
+  const evidence = new EvidenceBuilder(options.credentialHeaders);
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const deadline = AbortSignal.timeout(deadlineMs);
+  const startedAt = new Date();
+  const started = performance.now();
+  const results = new Map<string, CheckResult>();
+
+  for (const check of selection.checks) {
+    options.onCheckStart?.(check);
+    const result = deadline.aborted
+      ? resultOf(check, { outcome: "fail", message: `not run: the run's deadline of ${deadlineMs} ms passed first` }, 0)
+      : await runOne(check, options, state, evidence, results, deadline);
+    results.set(check.id, result);
+    options.onCheckEnd?.(result);
+  }
+
+  const list = [...results.values()];
+  const summary = summarize(list);
+  return {
+    schemaVersion: 1,
+    tool: { name: "mcp-contract", version: toolVersion() },
+    target: { url: options.sseUrl.href, profile: state.profile, profileSource: state.profileSource },
+    options: {
+      strict: options.strict ?? false,
+      timeoutMs: options.timeoutMs,
+      deadlineMs,
+      only: options.only ?? [],
+      skip: options.skip ?? [],
+    },
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    summary,
+    outcome: outcomeOf(summary, options.strict ?? false),
+    results: list,
+  };
+}
+
+/** A check's own time bound: room for several waits (and the idle wait of --keepalive-wait), never unbounded. */
+function checkBoundMs(options: RunOptions): number {
+  return options.timeoutMs * 8 + 2_000 + (options.keepaliveWaitMs ?? 0);
+}
+
+async function runOne(
+  check: Check,
+  options: RunOptions,
+  state: RunState,
+  evidence: EvidenceBuilder,
+  done: ReadonlyMap<string, CheckResult>,
+  deadline: AbortSignal,
+): Promise<CheckResult> {
+  const started = performance.now();
+  const elapsed = (): number => Math.round(performance.now() - started);
+  if (check.profiles !== "all" && !check.profiles.includes(state.profile)) {
+    const source = state.profileSource === "default" ? "no dialect detected" : `from the ${state.profileSource}`;
+    return resultOf(check, { outcome: "skip", message: `applies to the ${check.profiles.join("/")} profile; this target is ${state.profile} (${source}; set --profile to override)` }, 0);
+  }
+  const bound = AbortSignal.timeout(checkBoundMs(options));
+  const signal = AbortSignal.any([deadline, bound]);
+  const ctx = new CheckContext(check, options, state, evidence, signal);
+  const reason = check.skipUnless?.(ctx);
+  if (reason) return resultOf(check, { outcome: "skip", message: reason }, 0);
+  for (const required of check.requires) {
+    const prior = done.get(required);
+    if (prior?.status === "failed") {
+      return resultOf(check, { outcome: "fail", message: `prerequisite ${required} failed: ${prior.message}` }, 0, true);
+    }
+  }
+  let verdict: Verdict;
+  try {
+    verdict = await check.run(ctx);
+  } catch (error) {
+    verdict =
+      error instanceof CheckStop
+        ? error.verdict
+        : { outcome: "fail", message: `the check itself crashed (a runner bug, please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
+  } finally {
+    ctx.dispose();
+  }
+  if (signal.aborted && verdict.outcome !== "pass") {
+    const which = deadline.aborted ? `the run's deadline (${options.deadlineMs ?? DEFAULT_DEADLINE_MS} ms)` : `the check's time bound (${checkBoundMs(options)} ms)`;
+    verdict = { ...verdict, outcome: "fail", message: `${which} passed before the check finished; last finding: ${verdict.message}` };
+  }
+  return resultOf(check, verdict, elapsed());
+}
+
+/** A MUST that fails is failed, a SHOULD that fails a warning; prerequisite failures always fail. */
+function resultOf(check: Check, verdict: Verdict, durationMs: number, forceFail = false): CheckResult {
+  const status =
+    verdict.outcome === "pass"
+      ? "passed"
+      : verdict.outcome === "skip"
+        ? "skipped"
+        : verdict.outcome === "warn" || (check.level === "SHOULD" && !forceFail)
+          ? "warning"
+          : "failed";
+  return {
+    id: check.id,
+    group: check.group,
+    level: check.level,
+    title: check.title,
+    status,
+    durationMs,
+    message: verdict.message,
+    reference: check.reference,
+    ...("evidence" in verdict && verdict.evidence ? { evidence: verdict.evidence } : {}),
+  };
+}
