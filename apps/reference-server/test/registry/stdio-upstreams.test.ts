@@ -41,6 +41,13 @@ describe("registry with stdio upstreams", () => {
     // Only the minimal environment is inherited, not the gateway's own variables.
     expect(env.body.content[0].text).not.toContain("VITEST");
     expectApiError(await run(api, id, "echo", { message: 1 }), 422, "validation_failed");
+
+    // Through the session ToolSource, the upstream's progress notifications reach the caller.
+    const progress: unknown[] = [];
+    const context = { signal: AbortSignal.timeout(10_000), reportProgress: (...args: unknown[]) => void progress.push(args) };
+    const long = await api.registry.tools.callTool({ kind: "all" }, "everything__trigger-long-running-operation", { duration: 0.2, steps: 2 }, context);
+    expect(long?.isError ?? false).toBe(false);
+    expect(progress).toContainEqual([1, 2, undefined]);
     expect(childPids().filter((pid) => !before.includes(pid))).toEqual(spawned);
 
     expect((await api.request("DELETE", `/v1/mcp-servers/${id}`)).status).toBe(204);
