@@ -8,7 +8,7 @@ import type { RouteHandler } from "../http/route-handler.js";
 import type { ToolSource } from "../tools/tool-source.js";
 import { ArgumentValidator } from "./argument-validator.js";
 import { openDatabase } from "./database.js";
-import type { RegistryLogger } from "./logger.js";
+import { toRegistryLogger, type LoggerOption } from "./logger.js";
 import { RegistryService } from "./registry-service.js";
 import { createRegistryToolSource } from "./registry-tool-source.js";
 import { createRegistryRoutes } from "./routes.js";
@@ -17,7 +17,7 @@ import { StdioAllowlist } from "./stdio-allowlist.js";
 import { ToolStore } from "./tool-store.js";
 import { UpstreamPool } from "./upstream-pool.js";
 
-export type { RegistryLogger } from "./logger.js";
+export type { LoggerOption, RegistryLogger } from "./logger.js";
 export { REGISTRY_PREFIX } from "./routes.js";
 
 /** Where the database lives unless told otherwise (relative to the working directory). */
@@ -34,8 +34,8 @@ export interface RegistryOptions {
   readonly connectTimeoutMs?: number;
   /** Bound on each upstream `tools/list` page and `tools/call`; past it, 504. Default 60 s. */
   readonly callTimeoutMs?: number;
-  /** Default: `console`. Messages never contain secrets. */
-  readonly logger?: RegistryLogger;
+  /** Leveled logger or a line function (default: lines on stderr). Messages never contain secrets. */
+  readonly logger?: LoggerOption;
 }
 
 export interface Registry {
@@ -48,7 +48,7 @@ export interface Registry {
 }
 
 export function createRegistry(options: RegistryOptions = {}): Registry {
-  const logger = options.logger ?? console;
+  const logger = toRegistryLogger(options.logger);
   const path = options.databasePath ?? DEFAULT_DATABASE_PATH;
   const db = openDatabase(path === ":memory:" ? path : resolve(path));
   const servers = new ServerStore(db);

@@ -15,11 +15,11 @@ import {
 import { ApiHttpError, serverNotFound, validationFailed } from "./api-error.js";
 import type { ArgumentValidator } from "./argument-validator.js";
 import type { RegistryLogger } from "./logger.js";
+import { normalized, toDefinitions } from "./request-shapes.js";
 import { validateCreate, validateUpdate } from "./request-validation.js";
 import type { ServerStore } from "./server-store.js";
 import type { StdioAllowlist } from "./stdio-allowlist.js";
 import { toMcpServer, type StoredServer } from "./stored-server.js";
-import { normalized, toDefinitions } from "./request-shapes.js";
 import { toMcpTool, type StoredTool, type ToolStore } from "./tool-store.js";
 import { UpstreamFailure } from "./upstream-failure.js";
 import type { UpstreamCallOptions, UpstreamPool } from "./upstream-pool.js";
