@@ -93,7 +93,8 @@ describe("Origin and Host allowlist", () => {
 describe("API key auth (Spice, OpenSearch, other routes)", () => {
   it.each(SSE_DIALECTS)("$name: 401 without or with a wrong key, 200 with a configured one", async (dialect) => {
     await using server = await startApp({ config: { apiKeys: [KEY_A, KEY_B] } });
-    for (const headers of [{}, { "x-api-key": "wrong" }, { "x-api-key": "" }]) {
+    const attempts: Array<Record<string, string>> = [{}, { "x-api-key": "wrong" }, { "x-api-key": "" }];
+    for (const headers of attempts) {
       const response = await fetch(server.url + dialect.streamPath, { headers });
       expect(response.status).toBe(401);
       const body: unknown = await response.json();
@@ -146,7 +147,8 @@ describe("API key auth (Spice, OpenSearch, other routes)", () => {
 describe("Bearer auth (Celonis)", () => {
   it("401 {detail} with a challenge without or with a wrong token; 200 with the token", async () => {
     await using server = await startApp({ config: { bearerTokens: [TOKEN] } });
-    for (const headers of [{}, { authorization: "Bearer nope" }, { authorization: `Basic ${TOKEN}` }]) {
+    const attempts: Array<Record<string, string>> = [{}, { authorization: "Bearer nope" }, { authorization: `Basic ${TOKEN}` }];
+    for (const headers of attempts) {
       for (const method of ["GET", "POST"]) {
         const response = await fetch(server.url + CELONIS_BUILTIN, {
           method,
