@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./parse-config.js";
+import { DEFAULT_CONFIG } from "./server-config.js";
+
+const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+  const parsed = parseConfig(argv, env);
+  if (parsed.kind !== "run") throw new Error("expected a run command");
+  return parsed.config;
+};
+
+describe("parseConfig", () => {
+  it("uses the embedded defaults with no flags and no env", () => {
+    expect(run([])).toEqual(DEFAULT_CONFIG);
+  });
+
+  it.each([
+    [["--port", "0"], {}, { port: 0 }],
+    [["--port=9000"], { PORT: "1" }, { port: 9000 }],
+    [[], { PORT: "8091", HOST: "::1" }, { port: 8091, host: "::1" }],
+    [["--keep-alive-ms", "50", "--celonis-stream-ms", "100"], {}, { keepAliveMs: 50, celonisStreamMs: 100 }],
+    [[], { KEEP_ALIVE_MS: "20", CELONIS_STREAM_MS: "30", RATE_LIMIT_PER_MINUTE: "0", PAGE_SIZE: "2" }, { keepAliveMs: 20, celonisStreamMs: 30, rateLimitPerMinute: 0, pageSize: 2 }],
+    [["--api-key", "a", "--api-key", "b"], { API_KEYS: "c, a" }, { apiKeys: ["c", "a", "b"] }],
+    [["--bearer-token", "t"], { BEARER_TOKENS: "" }, { bearerTokens: ["t"] }],
+    [["--allow-origin", "HTTP://App.Example:3000/"], { ALLOWED_ORIGINS: "https://b.example,*" }, { allowedOrigins: ["https://b.example", "*", "http://app.example:3000"] }],
+  ])("reads %j with env %j", (argv, env, expected) => {
+    expect(run(argv, env)).toEqual({ ...DEFAULT_CONFIG, ...expected });
+  });
+
+  it("asks for help", () => {
+    expect(parseConfig(["--help"], {})).toEqual({ kind: "help" });
+    expect(parseConfig(["-h"], {})).toEqual({ kind: "help" });
+  });
+
+  it.each([
+    [["--nope"], {}, "Unknown option '--nope'"],
+    [["--port", "x"], {}, "--port must be an integer from 0 to 65535, got 'x'"],
+    [["--port", "70000"], {}, "--port must be an integer"],
+    [[], { PORT: "-1" }, "PORT must be an integer"],
+    [["--keep-alive-ms", "0"], {}, "--keep-alive-ms must be an integer from 1"],
+    [["--allow-origin", "http://a.example/path"], {}, "takes origins like http://app.example:3000"],
+    [["--allow-origin", "ftp://a.example"], {}, "takes origins like"],
+    [["positional"], {}, "Run with --help"],
+  ])("refuses %j %j with a message naming the problem", (argv, env, message) => {
+    expect(() => parseConfig(argv, env)).toThrow(ConfigError);
+    expect(() => parseConfig(argv, env)).toThrow(message);
+  });
+});
