@@ -69,7 +69,7 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
   let closed: Promise<void> | undefined;
   return {
     routes: createRegistryRoutes(service, logger),
-    tools: createRegistryToolSource(service, servers, toolStore),
+    tools: createRegistryToolSource(service, servers, toolStore, logger),
     close: () =>
       (closed ??= upstreams.close().finally(() => {
         db.close();

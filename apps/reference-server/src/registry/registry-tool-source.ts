@@ -6,12 +6,18 @@
 import type { CallToolResult, Tool } from "@mcp-contract/api-types";
 import { InvalidToolArgumentsError, type ToolCallContext, type ToolScope, type ToolSource } from "../tools/tool-source.js";
 import { ApiHttpError } from "./api-error.js";
+import type { RegistryLogger } from "./logger.js";
 import type { RegistryService } from "./registry-service.js";
 import type { ServerStore } from "./server-store.js";
 import { exposedName, type StoredTool, type ToolStore } from "./tool-store.js";
 import { UpstreamFailure } from "./upstream-failure.js";
 
-export function createRegistryToolSource(service: RegistryService, servers: ServerStore, tools: ToolStore): ToolSource {
+export function createRegistryToolSource(
+  service: RegistryService,
+  servers: ServerStore,
+  tools: ToolStore,
+  logger: RegistryLogger,
+): ToolSource {
   /** The tools visible in `scope` under the names the session sees, in a stable order. */
   function visible(scope: ToolScope): { name: string; tool: StoredTool }[] {
     if (scope.kind === "asset") {
@@ -62,6 +68,7 @@ export function createRegistryToolSource(service: RegistryService, servers: Serv
         // An unreachable or failing upstream is the tool failing: the model reads why in the result.
         // So is a command the allowlist no longer permits (ApiHttpError 403).
         if ((error instanceof UpstreamFailure || error instanceof ApiHttpError) && !context.signal.aborted) {
+          logger.warn(error.message);
           return { content: [{ type: "text", text: error.message }], isError: true };
         }
         throw error;

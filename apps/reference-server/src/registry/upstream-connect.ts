@@ -1,7 +1,7 @@
 /**
  * Opens one upstream connection: builds the transport, runs the MCP handshake under the connect
  * bound, and closes everything it started when that fails, so no stdio child outlives a failed
- * connect.
+ * connect. Failures are thrown, not logged: whoever reports them to a caller logs them once.
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { RegistryLogger } from "./logger.js";
@@ -33,7 +33,6 @@ export async function connectUpstream(server: StoredServer, options: ConnectOpti
   const client = new Client({ name: "mcp-contract-registry", version: "0.1.0" });
   options.opened(client);
   client.onclose = () => options.closed(client);
-  client.onerror = (error) => logger.warn(scrub(`Upstream '${name}': ${error.message}`));
   let timer: NodeJS.Timeout | undefined;
   // The SDK's own timeout covers `initialize` only; this bound also covers the spawn and the SSE
   // stream's endpoint event, which a hung upstream may never send.
@@ -55,11 +54,12 @@ export async function connectUpstream(server: StoredServer, options: ConnectOpti
       scrub,
       diagnostics: upstream.diagnostics(),
     });
-    logger.warn(failure.message);
     throw failure;
   } finally {
     clearTimeout(timer);
   }
+  // Set only now: during the handshake the same errors reject connect() and are reported there.
+  client.onerror = (error) => logger.warn(scrub(`Upstream '${name}': ${error.message}`));
   const pid = upstream.pid();
   logger.info(`Connected to upstream '${name}'${pid === null ? "" : ` (pid ${pid})`}.`);
   return { client, upstream };
