@@ -60,7 +60,8 @@ export function validateAgainst(spec: SpecName, schema: string, value: unknown):
 /** Turns ajv errors into field failures, most specific first, and one readable sentence. */
 export function failure(errors: readonly ErrorObject[]): ValidationResult & { ok: false } {
   const failures = errors
-    .filter((error) => error.keyword !== "anyOf" && error.keyword !== "oneOf" && error.keyword !== "if")
+    // Wrapper keywords only say "some branch failed"; the branch's own errors say which field.
+    .filter((error) => !["anyOf", "oneOf", "if", "propertyNames"].includes(error.keyword))
     .map((error) => ({ field: fieldOf(error), message: messageOf(error) }));
   const unique = [...new Map(failures.map((f) => [`${f.field} ${f.message}`, f])).values()];
   const listed = unique.length > 0 ? unique : [{ field: "/", message: "does not match the schema" }];
@@ -72,6 +73,8 @@ export function failure(errors: readonly ErrorObject[]): ValidationResult & { ok
 }
 
 function fieldOf(error: ErrorObject): string {
+  // Errors inside `propertyNames` are about a key, not a value: name the key itself.
+  if (error.propertyName !== undefined) return `${error.instancePath}/${error.propertyName}`;
   if (error.keyword === "required") {
     return `${error.instancePath}/${String(error.params["missingProperty"])}`;
   }
@@ -82,6 +85,7 @@ function fieldOf(error: ErrorObject): string {
 }
 
 function messageOf(error: ErrorObject): string {
+  if (error.propertyName !== undefined) return `is not a valid name (${error.message ?? "invalid"})`;
   if (error.keyword === "required") return "is required";
   if (error.keyword === "additionalProperties") return "is not allowed";
   if (error.keyword === "const") return `must be ${JSON.stringify(error.params["allowedValue"])}`;

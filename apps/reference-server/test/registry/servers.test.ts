@@ -79,7 +79,7 @@ describe("registry servers over HTTP", () => {
       ["missing url", { server_name: "x", mcp_server_type: "streamable_http" }, ["/server_url"]],
       ["bad name", { ...sse, server_name: "no spaces" }, ["/server_name"]],
       ["unknown field", { ...sse, colour: "red" }, ["/colour"]],
-      ["bad env name", { ...stdio, env: { "1BAD": "x" } }, ["/env"]],
+      ["bad env name", { ...stdio, env: { "1BAD": "x" } }, ["/env/1BAD"]],
       ["bad header name", { ...sse, custom_headers: { "X Bad": "v" } }, ["/custom_headers/X Bad"]],
       ["header injection", { ...sse, auth_header: "X-Key", auth_token: "a\r\nX-Evil: 1" }, ["/auth_token"]],
       ["not an object", [1, 2], ["/"]],

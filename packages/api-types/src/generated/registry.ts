@@ -297,6 +297,10 @@ export interface components {
             field: string;
             message: string;
         };
+        /** @description An HTTP header field name (RFC 9110 token). */
+        HeaderName: string;
+        /** @description A header value; CR, LF and NUL are refused so no value can inject another header. */
+        HeaderValue: string;
         /**
          * @description Extra HTTP headers for every upstream request. Values are secrets (write-only).
          * @example {
@@ -304,7 +308,7 @@ export interface components {
          *     }
          */
         HeaderMap: {
-            [key: string]: string;
+            [key: string]: components["schemas"]["HeaderValue"];
         };
         /** @description Create a new SSE MCP server. */
         CreateSseMcpServer: {
@@ -316,9 +320,9 @@ export interface components {
             mcp_server_type: "sse";
             server_url: components["schemas"]["ServerUrl"];
             /** @description The name of the authentication header (e.g., 'Authorization'). */
-            auth_header?: string;
+            auth_header?: components["schemas"]["HeaderName"];
             /** @description The authentication token or API key value (write-only). */
-            auth_token?: string;
+            auth_token?: components["schemas"]["HeaderValue"];
             custom_headers?: components["schemas"]["HeaderMap"];
         };
         /** @description Environment variables for the spawned command. Values are secrets (write-only). */
@@ -351,8 +355,8 @@ export interface components {
              */
             mcp_server_type: "streamable_http";
             server_url: components["schemas"]["ServerUrl"];
-            auth_header?: string;
-            auth_token?: string;
+            auth_header?: components["schemas"]["HeaderName"];
+            auth_token?: components["schemas"]["HeaderValue"];
             custom_headers?: components["schemas"]["HeaderMap"];
         };
         /** @description Update an SSE MCP server; every field optional, `null` clears an optional one. */
@@ -361,8 +365,8 @@ export interface components {
             /** @constant */
             mcp_server_type?: "sse";
             server_url?: components["schemas"]["ServerUrl"];
-            auth_header?: string | null;
-            auth_token?: string | null;
+            auth_header?: components["schemas"]["HeaderName"] | null;
+            auth_token?: components["schemas"]["HeaderValue"] | null;
             custom_headers?: components["schemas"]["HeaderMap"] | null;
         };
         /** @description Update a stdio MCP server; every field optional, `null` clears `env`. */
@@ -380,8 +384,8 @@ export interface components {
             /** @constant */
             mcp_server_type?: "streamable_http";
             server_url?: components["schemas"]["ServerUrl"];
-            auth_header?: string | null;
-            auth_token?: string | null;
+            auth_header?: components["schemas"]["HeaderName"] | null;
+            auth_token?: components["schemas"]["HeaderValue"] | null;
             custom_headers?: components["schemas"]["HeaderMap"] | null;
         };
         /** @description A JSON Schema (draft 2020-12 unless `$schema` says otherwise) whose root type is `object`. */
@@ -499,7 +503,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description The stdio command is not on the server's allowlist. */
+        /** @description The stdio command is not on the server's allowlist (checked again on refresh and run, since the allowlist can shrink across restarts). */
         StdioNotAllowed: {
             headers: {
                 [name: string]: unknown;
@@ -539,6 +543,21 @@ export interface components {
                  * @example {
                  *       "detail": "An MCP server named 'everything' already exists (mcp_server-56b10c32-97c5-4060-8e3d-12e040f889f2).",
                  *       "code": "conflict"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description The body is over 1 MiB. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "The request body is larger than 1048576 bytes: send at most that.",
+                 *       "code": "bad_request"
                  *     }
                  */
                 "application/json": components["schemas"]["ApiError"];
@@ -697,6 +716,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["StdioNotAllowed"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
         };
@@ -788,6 +808,7 @@ export interface operations {
             403: components["responses"]["StdioNotAllowed"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
         };
@@ -844,6 +865,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["StdioNotAllowed"];
             404: components["responses"]["NotFound"];
             502: components["responses"]["UpstreamError"];
             504: components["responses"]["UpstreamTimeout"];
@@ -949,7 +971,9 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["StdioNotAllowed"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             502: components["responses"]["UpstreamError"];
