@@ -39,19 +39,13 @@ function startMain(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}) {
 }
 
 describe.concurrent("main.ts", () => {
-  it("prints the base URL, then each dialect's SSE URL, and serves them", async ({ expect }) => {
+  it("prints the base URL and each dialect's SSE URL, serves them, and exits 0 on SIGTERM with a stream open", async ({ expect }) => {
     await using server = await startMain();
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const output = server.output();
     expect(output).toContain(`${server.url}/v1/mcp/sse`);
     expect(output).toContain(`${server.url}/_plugins/_ml/mcp/sse`);
     expect(output).toContain(`${server.url}/studio-copilot/api/v1/mcp-servers/mcp/builtin`);
-    await using stream = await openSseStream(`${server.url}/v1/mcp/sse`);
-    await stream.waitFor((event) => event.event === "endpoint");
-  });
-
-  it("exits 0 on SIGTERM with a stream open, ending the stream", async ({ expect }) => {
-    await using server = await startMain();
     const stream = await openSseStream(`${server.url}/_plugins/_ml/mcp/sse`);
     await stream.waitFor((event) => event.event === "endpoint");
     expect(await server.stop("SIGTERM")).toBe(0);
@@ -59,27 +53,25 @@ describe.concurrent("main.ts", () => {
     expect(stream.raw()).toMatch(/^event: endpoint\ndata: \/sse\/message\?sessionId=[\w-]+\n\n/);
   });
 
-  it("exits 0 on SIGINT", async ({ expect }) => {
-    await using server = await startMain();
-    expect(await server.stop("SIGINT")).toBe(0);
-  });
-
-  it("takes its settings from env: API_KEYS guards the Spice stream", async ({ expect }) => {
+  it("takes its settings from env (API_KEYS guards the Spice stream) and exits 0 on SIGINT", async ({ expect }) => {
     await using server = await startMain([], { API_KEYS: "env-key" });
     expect((await fetch(`${server.url}/v1/mcp/sse`)).status).toBe(401);
-    await using stream = await openSseStream(`${server.url}/v1/mcp/sse`, { headers: { "x-api-key": "env-key" } });
+    const stream = await openSseStream(`${server.url}/v1/mcp/sse`, { headers: { "x-api-key": "env-key" } });
     expect(stream.response.status).toBe(200);
     expect(server.output()).not.toContain("env-key");
+    expect(await server.stop("SIGINT")).toBe(0);
+    await stream.ended;
   });
 
-  it.for<[string[], string]>([
-    [["--nope"], "Unknown option '--nope'"],
-    [["--port", "abc"], "--port must be an integer from 0 to 65535, got 'abc'"],
-  ])("exits 2 on %j with a clear message", async ([args, message], { expect }) => {
-    const { code, stderr } = await runToExit(process.execPath, [...MAIN, ...args], { cwd: APP_DIR });
-    expect(code).toBe(2);
-    expect(stderr).toContain(message);
-  });
+  // Every refusal is covered by parse-config.test.ts; this checks that main.ts turns one into exit 2.
+  it.for<[string[], string]>([[["--port", "abc"], "--port must be an integer from 0 to 65535, got 'abc'"]])(
+    "exits 2 on %j with a clear message",
+    async ([args, message], { expect }) => {
+      const { code, stderr } = await runToExit(process.execPath, [...MAIN, ...args], { cwd: APP_DIR });
+      expect(code).toBe(2);
+      expect(stderr).toContain(message);
+    },
+  );
 
   it("prints --help and exits 0", async ({ expect }) => {
     const { code, stdout } = await runToExit(process.execPath, [...MAIN, "--help"], { cwd: APP_DIR });
