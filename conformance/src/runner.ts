@@ -111,7 +111,12 @@ async function runOne(
   for (const required of check.requires) {
     const prior = done.get(required);
     if (prior?.status === "failed") {
-      return resultOf(check, { outcome: "fail", message: `prerequisite ${required} failed: ${prior.message}` }, 0, true);
+      // Name the root failure once instead of nesting every link of the chain.
+      const root = /^prerequisite \S+ failed(?:: |; the root failure is )/.test(prior.message)
+        ? prior.message.replace(/^prerequisite \S+ failed(?:: |; the root failure is )/, "")
+        : `${required}: ${prior.message}`;
+      const message = root.startsWith(`${required}: `) ? `prerequisite ${required} failed: ${root.slice(required.length + 2)}` : `prerequisite ${required} failed; the root failure is ${root}`;
+      return resultOf(check, { outcome: "fail", message }, 0, true);
     }
   }
   let verdict: Verdict;

@@ -6,6 +6,7 @@ import type { Evidence } from "../report/model.js";
 import type { CheckContext } from "../run/check-context.js";
 import type { Answer, Session } from "../session/session.js";
 import { escapeBytes } from "../wire/escape-bytes.js";
+import { isResponse, messagesIn, parseJson } from "../protocol/jsonrpc-shape.js";
 
 export function answerEvidence(ctx: CheckContext, session: Session, answer: Answer, notes: readonly string[] = []): Evidence {
   const base = ctx.evidence.exchange(answer.exchange);
@@ -29,4 +30,22 @@ export function describeAnswer(answer: Answer): string {
 
 function withNotes(evidence: Evidence, notes: readonly string[]): Evidence {
   return notes.length > 0 ? { ...evidence, notes: [...(evidence.notes ?? []), ...notes] } : evidence;
+}
+
+/**
+ * The errors with id null that arrived since `mark` (on the stream) or in the POST body: what a
+ * server sent instead, when the expected error never came. Described, not matched, because a
+ * stray id-null error (say, an answer to a notification) must not be taken for the answer.
+ */
+export function idNullErrorsSince(session: Session, mark: number, answer: Answer): string | undefined {
+  const inBody = parseBody(answer.exchange.response?.body.toString("utf8") ?? "");
+  const seen = [...inBody, ...session.messages.slice(mark).flatMap((m) => messagesIn(m.value))].filter(
+    (v) => isResponse(v) && "error" in v && (v.id === null || typeof v.id === "object"),
+  );
+  return seen.length > 0 ? seen.map((v) => JSON.stringify((v as { error: unknown }).error)).join(", ") : undefined;
+}
+
+function parseBody(text: string): unknown[] {
+  const parsed = text.trim() === "" ? undefined : parseJson(text);
+  return parsed ? messagesIn(parsed.value) : [];
 }

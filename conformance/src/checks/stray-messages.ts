@@ -1,14 +1,15 @@
 /**
  * Proving a negative without sleeping: to show nothing was sent for X, send a ping after X; the
- * server writes to a session's stream in order, so everything before the ping's answer (from a
- * mark taken before X) is what X caused.
+ * server writes to a session's stream in order, so every response before the ping's answer (from
+ * a mark taken before X) is one X caused. Server-initiated notifications and requests (logging,
+ * list_changed) are not answers and do not count.
  */
 import { isResponse, messagesIn } from "../protocol/jsonrpc-shape.js";
 import type { Session, StreamMessage } from "../session/session.js";
 
-/** Stream messages from `fromIndex` up to (not including) the answer with `answerId`. */
+/** Stream messages holding a response, from `fromIndex` up to (not including) the answer with `answerId`. */
 export function messagesBeforeAnswer(session: Session, fromIndex: number, answerId: string): StreamMessage[] {
   const rest = session.messages.slice(fromIndex);
   const at = rest.findIndex((m) => messagesIn(m.value).some((v) => isResponse(v) && v.id === answerId));
-  return at < 0 ? rest : rest.slice(0, at);
+  return (at < 0 ? rest : rest.slice(0, at)).filter((m) => messagesIn(m.value).some(isResponse));
 }

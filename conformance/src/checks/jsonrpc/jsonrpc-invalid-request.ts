@@ -4,7 +4,7 @@
  */
 import { fail, pass, type Check } from "../../check.js";
 import type { Evidence } from "../../report/model.js";
-import { answerEvidence, describeAnswer } from "../answer-evidence.js";
+import { answerEvidence, describeAnswer, idNullErrorsSince } from "../answer-evidence.js";
 import { REF } from "../references.js";
 
 /** Each invalid envelope: its name in the report, the body, and the id a server may echo. */
@@ -29,12 +29,16 @@ export const jsonrpcInvalidRequest: Check = {
     const failures: string[] = [];
     let evidence: Evidence | undefined;
     for (const { kind, body, id } of INVALID_KINDS) {
+      const mark = session.messages.length;
+      // A result or error for the request's own id is its answer; an id-null error counts only with
+      // the right code, since a stray one (say, for a notification) must not be taken for it.
       const answer = await session.request(body, {
-        match: (r) => (id !== undefined && r.id === id) || ("error" in r && (r.id === null || JSON.stringify(r.id) === "{}")),
+        match: (r) => (id !== undefined && r.id === id) || ("error" in r && r.error.code === -32600 && (r.id === null || JSON.stringify(r.id) === "{}")),
       });
       const message = answer.message;
+      const instead = message ? undefined : idNullErrorsSince(session, mark, answer);
       const problem = !message
-        ? describeAnswer(answer)
+        ? `${describeAnswer(answer)}${instead ? ` (id-null errors seen instead: ${instead})` : ""}`
         : "result" in message
           ? "answered as if valid (a result)"
           : message.error.code !== -32600

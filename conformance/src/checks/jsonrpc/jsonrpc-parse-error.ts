@@ -4,7 +4,7 @@
  * read it.
  */
 import { fail, pass, type Check } from "../../check.js";
-import { answerEvidence, describeAnswer } from "../answer-evidence.js";
+import { answerEvidence, describeAnswer, idNullErrorsSince } from "../answer-evidence.js";
 import { REF } from "../references.js";
 
 export const MALFORMED_JSON = '{"jsonrpc": "2.0", "id": "parse-error", "method": "ping"';
@@ -19,13 +19,20 @@ export const jsonrpcParseError: Check = {
   requires: ["post-request-accepted"],
   async run(ctx) {
     const session = await ctx.openSession({ initialize: true });
-    const answer = await session.request(MALFORMED_JSON, { match: (r) => "error" in r && (r.id === null || r.id === "parse-error") });
-    if (!answer.message || !("error" in answer.message)) {
-      return fail(`no -32700 answer: ${describeAnswer(answer)}. A bare HTTP status is not a JSON-RPC parse error`, answerEvidence(ctx, session, answer));
+    const mark = session.messages.length;
+    const answer = await session.request(MALFORMED_JSON, {
+      match: (r) => "error" in r && r.error.code === -32700 && (r.id === null || r.id === "parse-error"),
+    });
+    if (!answer.message) {
+      const instead = idNullErrorsSince(session, mark, answer);
+      return fail(
+        `no -32700 answer: ${describeAnswer(answer)}${instead ? `; id-null errors seen instead: ${instead}` : ""}. A bare HTTP status is not a JSON-RPC parse error`,
+        answerEvidence(ctx, session, answer),
+      );
     }
-    const { error, id } = answer.message;
-    if (error.code !== -32700) return fail(`malformed JSON was answered with code ${JSON.stringify(error.code)}, not -32700`, answerEvidence(ctx, session, answer));
-    if (id !== null) return fail(`the -32700 error has id ${JSON.stringify(id)}; it must be null (the id cannot be read from malformed JSON)`, answerEvidence(ctx, session, answer));
+    if (answer.message.id !== null) {
+      return fail(`the -32700 error has id ${JSON.stringify(answer.message.id)}; it must be null (the id cannot be read from malformed JSON)`, answerEvidence(ctx, session, answer));
+    }
     return pass(`-32700 with id null ${answer.via === "post-body" ? "in the POST body" : "on the stream"}`);
   },
 };

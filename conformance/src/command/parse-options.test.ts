@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { parseCheckOptions, type CheckFlags } from "./parse-options.js";
+
+const URL_ = "http://127.0.0.1:9/v1/mcp/sse";
+
+describe("parseCheckOptions", () => {
+  it.each<[string, string[], CheckFlags, RegExp]>([
+    ["no URL", [], {}, /missing <sse-url>/],
+    ["two URLs", [URL_, URL_], {}, /exactly one <sse-url>/],
+    ["not a URL", ["not a url"], {}, /is not a URL/],
+    ["not http", ["ftp://127.0.0.1/x"], {}, /is not http\(s\)/],
+    ["an unknown profile", [URL_], { profile: "grpc" }, /--profile grpc: use one of/],
+    ["a zero timeout", [URL_], { timeout: "0" }, /--timeout 0: give a whole number/],
+    ["a fractional rate limit", [URL_], { "rate-limit": "1.5" }, /--rate-limit 1.5/],
+    ["a header without a colon", [URL_], { header: ["no colon"] }, /write it as 'Name: value'/],
+    ["an empty bearer", [URL_], { bearer: " " }, /--bearer needs a token/],
+    ["an unknown reporter", [URL_], { reporter: ["tap"] }, /--reporter tap: use pretty, json or junit/],
+    ["sarif", [URL_], { reporter: ["sarif"] }, /sarif is not implemented yet/],
+    ["--registry", [URL_], { registry: "http://127.0.0.1:9" }, /--registry is not implemented yet/],
+    ["--baseline", [URL_], { baseline: "b.json" }, /--baseline is not implemented yet/],
+    ["two machine reporters on stdout", [URL_], { reporter: ["json", "junit"] }, /cannot share stdout: add --output/],
+    ["--output without a machine reporter", [URL_], { output: ["r.json"] }, /add --reporter json/],
+    ["three outputs for two reporters", [URL_], { reporter: ["json", "junit"], output: ["a", "b", "c"] }, /3 --output files for 2 machine reporters/],
+  ])("refuses %s, saying how to fix it", (_, positionals, flags, message) => {
+    const parsed = parseCheckOptions(positionals, flags);
+    expect("error" in parsed && parsed.error).toMatch(message);
+  });
+
+  it("marks credential headers and --bearer for redaction and the auth check", () => {
+    const parsed = parseCheckOptions([URL_], { header: ["X-API-Key: k", "X-Trace: 1", "Cookie: c"], bearer: "t" });
+    if ("error" in parsed) throw new Error(parsed.error);
+    expect(parsed.run.headers).toEqual({ "X-API-Key": "k", "X-Trace": "1", Cookie: "c", Authorization: "Bearer t" });
+    expect(parsed.run.credentialHeaders).toEqual(["x-api-key", "cookie", "authorization"]);
+  });
+
+  it.each<[string, CheckFlags, object]>([
+    ["pretty alone on stdout", {}, { pretty: "stdout", machine: [] }],
+    ["one machine reporter on stdout, pretty moved to stderr", { reporter: ["pretty", "json"] }, { pretty: "stderr", machine: [{ reporter: "json", to: "stdout" }] }],
+    ["one --output per machine reporter, in order", { reporter: ["junit", "json"], output: ["a.xml", "b.json"] }, { machine: [{ reporter: "junit", to: "a.xml" }, { reporter: "json", to: "b.json" }] }],
+    ["one --output for several: <output>.<ext>", { reporter: ["json", "junit"], output: ["out/r"] }, { machine: [{ reporter: "json", to: "out/r.json" }, { reporter: "junit", to: "out/r.xml" }] }],
+  ])("routes outputs: %s", (_, flags, plan) => {
+    const parsed = parseCheckOptions([URL_], flags);
+    if ("error" in parsed) throw new Error(parsed.error);
+    expect(parsed.outputs).toMatchObject(plan);
+  });
+
+  it("splits comma-separated selectors and reads numbers", () => {
+    const parsed = parseCheckOptions([URL_], { only: ["sse,mcp-ping"], skip: ["sse-keepalive"], timeout: "250", deadline: "9000", strict: true });
+    if ("error" in parsed) throw new Error(parsed.error);
+    expect(parsed.run).toMatchObject({ only: ["sse", "mcp-ping"], skip: ["sse-keepalive"], timeoutMs: 250, deadlineMs: 9000, strict: true, profile: "auto" });
+  });
+});

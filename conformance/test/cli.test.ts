@@ -1,0 +1,99 @@
+/**
+ * The CLI end to end, as a child process: exit codes 0/1/2, --strict, --only/--skip, and machine
+ * reports written to files.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import type { Report } from "../src/report/model.js";
+import { startFixture } from "./fixtures/fixture-server.js";
+
+const CLI = new URL("../src/cli.ts", import.meta.url).pathname;
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["--import", "tsx", CLI, ...args], { timeout: 20_000 }, (error, stdout, stderr) => {
+      const code = error && typeof error.code === "number" ? error.code : error ? null : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+// Sequential: each case starts a Node process, and two cores are shared with other suites.
+describe("mcp-contract CLI", () => {
+  it("exits 0 against a correct server, with a line per check and a summary", async () => {
+    await using server = await startFixture();
+    const run = await cli("check", server.sseUrl, "--strict", "--timeout", "2000");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/✔ sse-framing \d+ ms/);
+    expect(run.stdout).toMatch(/○ security-auth-enforced {2}skipped: no credentials given/);
+    expect(run.stdout).toMatch(/^PASS \d+ passed, 0 failed, 0 warnings, \d+ skipped of 41 checks in \d+ ms; profile spice \(url\)$/m);
+  });
+
+  it("exits 1 when a check fails, showing its evidence", async () => {
+    await using server = await startFixture({ defect: "bad-retry" });
+    const run = await cli("check", server.sseUrl, "--only", "sse", "--timeout", "2000");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✘ sse-framing \d+ ms {2}line \d+ \(byte \d+\): retry value "1s" is not ASCII digits only/);
+    expect(run.stdout).toContain("stream event: endpoint\\ndata: /v1/mcp/sse?sessionId=");
+    expect(run.stdout).toMatch(/^FAIL /m);
+  });
+
+  it("counts warnings as failures only with --strict", async () => {
+    await using server = await startFixture({ defect: "no-cache-control" });
+    const lenient = await cli("check", server.sseUrl, "--only", "sse-cache-control");
+    const strict = await cli("check", server.sseUrl, "--only", "sse-cache-control", "--strict");
+    expect(lenient.stdout).toMatch(/▲ sse-cache-control \(SHOULD\)/);
+    expect([lenient.code, strict.code]).toEqual([0, 1]);
+  });
+
+  it("runs only the selected checks and their prerequisites, minus --skip", async () => {
+    await using server = await startFixture();
+    const run = await cli("check", server.sseUrl, "--only", "mcp-tools-call,sse-cache-control", "--skip", "sse-response-headers", "--reporter", "json");
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.results.map((r) => r.id)).toEqual([
+      "sse-cache-control",
+      "sse-endpoint-first",
+      "endpoint-same-origin",
+      "endpoint-resolves",
+      "post-request-accepted",
+      "mcp-initialize",
+      "mcp-tools-list",
+      "mcp-tools-call",
+    ]);
+  });
+
+  it("writes machine reports to <output>.json and <output>.xml when one --output serves both", async () => {
+    await using server = await startFixture();
+    const dir = await mkdtemp(join(tmpdir(), "mcp-contract-"));
+    try {
+      const run = await cli("check", server.sseUrl, "--only", "sse", "--reporter", "pretty", "--reporter", "json", "--reporter", "junit", "--output", join(dir, "out", "report"));
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^PASS /m);
+      expect((JSON.parse(await readFile(join(dir, "out", "report.json"), "utf8")) as Report).summary.failed).toBe(0);
+      expect(XMLValidator.validate(await readFile(join(dir, "out", "report.xml"), "utf8"))).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [["check"], /missing <sse-url>/],
+    [["check", "http://127.0.0.1:9/sse", "--only", "sse-framin"], /unknown check or group "sse-framin"\. Did you mean: sse-framing/],
+  ])("exits 2 with a way to fix it for %j", async (args, message) => {
+    const run = await cli(...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * A target that never answers cannot make a run hang: every wait is bounded, so the run ends
+ * within a small multiple of --timeout, with "no answer in N ms" where the silence was met.
+ */
+import { describe, expect, it } from "vitest";
+import { runChecks } from "../src/runner.js";
+import { startNeverAnswers } from "./fixtures/never-answers.js";
+import { runAgainstFixture } from "./run-fixture.js";
+
+describe("a target that never answers", () => {
+  it("ends the run within the bound, failing with 'no answer in N ms'", async () => {
+    await using server = await startNeverAnswers();
+    const started = performance.now();
+    const report = await runChecks({ sseUrl: new URL(server.url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 300, strict: true });
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(report.results.find((r) => r.id === "sse-response-headers")).toMatchObject({ status: "failed", message: expect.stringContaining("no answer in 300 ms") });
+    expect(report.results.every((r) => r.status === "failed" || r.status === "skipped")).toBe(true);
+    expect(report.results.filter((r) => r.status === "failed").every((r) => r.message.includes("no answer in 300 ms"))).toBe(true);
+    expect(report.outcome).toBe("fail");
+  });
+
+  it("ends a run whose POSTs are never answered within the bound", async () => {
+    const started = performance.now();
+    const report = await runAgainstFixture({ defect: "post-never-answers" }, { timeoutMs: 300 });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(report.results.find((r) => r.id === "endpoint-resolves")).toMatchObject({ status: "failed", message: expect.stringContaining("no answer in 300 ms") });
+  });
+
+  it("stops starting checks once the run's deadline has passed", async () => {
+    await using server = await startNeverAnswers();
+    const report = await runChecks({ sseUrl: new URL(server.url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 400, deadlineMs: 100, only: ["sse-response-headers"] });
+    expect(report.results[0]).toMatchObject({ status: "failed", message: expect.stringMatching(/deadline \(100 ms\) passed/) });
+  });
+});
