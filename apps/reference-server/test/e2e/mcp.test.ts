@@ -221,3 +221,26 @@ describe("plugged-in routes", () => {
     expect(server.logs.join("\n")).toContain("secret internals");
   });
 });
+
+describe("unexpected failures before a handler", () => {
+  it("answers 500 with no details when a tool source fails to say whether it has an asset", async () => {
+    const broken: ToolSource = {
+      hasAsset: () => {
+        throw new Error("database is locked");
+      },
+      listTools: () => [],
+      callTool: async () => undefined,
+    };
+    await using server = await startApp({ toolSources: [broken] });
+    const posted = await post(`${server.url}/studio-copilot/api/v1/mcp-servers/mcp/other`, { jsonrpc: "2.0", id: 1, method: "ping" });
+    expect(posted.status).toBe(500);
+    expect(posted.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(posted.text).toBe("Internal Server Error");
+    const opened = await fetch(`${server.url}/studio-copilot/api/v1/mcp-servers/mcp/other`);
+    expect(opened.status).toBe(500);
+    expect(await opened.text()).toBe("Internal Server Error");
+    expect(server.logs.join("\n")).toContain("database is locked");
+    // The built-in asset does not depend on the sources.
+    expect((await post(server.url + CELONIS_BUILTIN, { jsonrpc: "2.0", id: 1, method: "ping" })).status).toBe(200);
+  });
+});
