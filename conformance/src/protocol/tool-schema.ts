@@ -100,19 +100,23 @@ export interface CallableTool {
 }
 
 /**
- * The discovered tool with the simplest schema (fewest required properties) for which valid
- * arguments can be built, skipping names in `avoid` (`throw` provokes errors on purpose).
+ * The discovered tools for which valid arguments can be built, simplest schema (fewest required
+ * properties) first, skipping names in `avoid` (`throw` provokes errors on purpose).
  */
-export function simplestCallableTool(tools: readonly Tool[], avoid: readonly string[] = ["throw"]): CallableTool | undefined {
-  const candidates = tools
+export function callableTools(tools: readonly Tool[], avoid: readonly string[] = ["throw"]): CallableTool[] {
+  return tools
     .filter((tool) => !avoid.includes(tool.name))
     .map((tool) => ({ tool, required: (tool.inputSchema.required ?? []).length }))
-    .sort((a, b) => a.required - b.required);
-  for (const { tool } of candidates) {
-    const built = argumentsFor(tool);
-    if (built) return { tool, args: built };
-  }
-  return undefined;
+    .sort((a, b) => a.required - b.required)
+    .flatMap(({ tool }) => {
+      const args = argumentsFor(tool);
+      return args ? [{ tool, args }] : [];
+    });
+}
+
+/** The callable tool with the simplest schema, or undefined. */
+export function simplestCallableTool(tools: readonly Tool[], avoid: readonly string[] = ["throw"]): CallableTool | undefined {
+  return callableTools(tools, avoid)[0];
 }
 
 /** Arguments for `tool` that its compiled schema accepts, or undefined. */

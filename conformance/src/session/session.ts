@@ -55,6 +55,8 @@ export interface RequestOptions extends PostOptions {
 
 export class Session {
   readonly messages: StreamMessage[] = [];
+  /** Ids of the requests sent through `request`, so answers to them are told from stray ones. */
+  readonly sentIds = new Set<unknown>();
   readonly #unsubscribe: () => void;
   /** Events that were not `message` events (the endpoint event, others), already passed over. */
   #skipped = 0;
@@ -101,6 +103,7 @@ export class Session {
   async request(message: unknown, options: RequestOptions = {}): Promise<Answer> {
     const id = typeof message === "object" && message !== null ? (message as { id?: unknown }).id : undefined;
     const match = options.match ?? ((response: AnyResponse) => id !== undefined && response.id === id);
+    if (id !== undefined) this.sentIds.add(id);
     const mark = this.messages.length;
     const sent = await this.post(message, options);
     if (!sent.response) return { exchange: sent, problem: `POST: ${sent.error ?? "no answer"}` };

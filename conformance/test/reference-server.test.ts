@@ -1,0 +1,41 @@
+/**
+ * The reference server passes every check that applies, in every dialect, under --strict: no
+ * failure, no warning, and only the skips that are expected (another dialect's checks, and the
+ * opt-in ones when their option is not given).
+ */
+import { createApp, type AppOptions } from "@mcp-contract/reference-server";
+import { startServer } from "@mcp-contract/test-helpers";
+import { describe, expect, it } from "vitest";
+import { runChecks, type RunOptions } from "../src/runner.js";
+import { problems } from "./run-fixture.js";
+
+const SPICE = "/v1/mcp/sse";
+const OPENSEARCH = "/_plugins/_ml/mcp/sse";
+const CELONIS = "/studio-copilot/api/v1/mcp-servers/mcp/builtin";
+const CELONIS_ONLY = ["celonis-sync-answer", "celonis-unknown-asset-404", "celonis-rate-limit-shape"];
+const SESSION_ONLY = ["post-missing-session-400", "post-unknown-session-404", "post-closed-session-404"];
+
+type Case = [string, string, AppOptions["config"], Partial<RunOptions>, string[]];
+
+const CASES: Case[] = [
+  ["Spice with an API key", SPICE, { apiKeys: ["key-1"], keepAliveMs: 100 }, { headers: { "X-API-Key": "key-1" }, credentialHeaders: ["x-api-key"], keepaliveWaitMs: 1000 }, [...CELONIS_ONLY, "opensearch-append-to-base-url"]],
+  ["OpenSearch, default endpoint data", OPENSEARCH, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY]],
+  ["OpenSearch, append_to_base_url=true", `${OPENSEARCH}?append_to_base_url=true`, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY]],
+  ["Celonis asset builtin with a bearer token", CELONIS, { bearerTokens: ["token-1"] }, { headers: { Authorization: "Bearer token-1" }, credentialHeaders: ["authorization"] }, ["sse-keepalive", ...SESSION_ONLY, "celonis-rate-limit-shape", "opensearch-append-to-base-url"]],
+  ["Celonis rate limit", CELONIS, { rateLimitPerMinute: 5 }, { rateLimit: 5, only: ["celonis-rate-limit-shape"] }, []],
+];
+
+describe.concurrent("the reference server", () => {
+  it.each(CASES)("passes every applicable check under --strict: %s", async (_, path, config, options, skipped) => {
+    const app = createApp({ config, log: () => undefined });
+    const running = await startServer(app.server);
+    try {
+      const report = await runChecks({ sseUrl: new URL(running.url + path), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 3000, strict: true, ...options });
+      expect(problems(report)).toEqual({});
+      expect(report.results.filter((r) => r.status === "skipped").map((r) => r.id).sort()).toEqual([...skipped].sort());
+      expect(report).toMatchObject({ outcome: "pass", summary: { failed: 0, warnings: 0 } });
+    } finally {
+      await app.close();
+    }
+  });
+});
