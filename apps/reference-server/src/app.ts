@@ -168,11 +168,9 @@ function celonis(app: AppContext, req: IncomingMessage, res: ServerResponse, pat
   if (method === "OPTIONS") return preflight(app, req, res, "celonis", "GET, POST");
   if (method !== "GET" && method !== "POST") throw methodNotAllowed(req, path, "GET, POST");
   const credential = admit(app, req, res, "celonis");
-  const pending =
-    method === "GET"
-      ? openCelonisStream(app, res, credential, assetId)
-      : postCelonisMessage(app, req, res, credential, assetId, query);
-  pending.catch((error: unknown) => sendHttpError(res, "celonis", error, app.log));
+  // Both answer their own failures (asset lookups may be asynchronous).
+  if (method === "GET") void openCelonisStream(app, res, credential, assetId);
+  else void postCelonisMessage(app, req, res, credential, assetId, query);
 }
 
 /** Paths the app does not own: the plugged-in routes, else 404. */

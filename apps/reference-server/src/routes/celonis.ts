@@ -34,15 +34,22 @@ export function assetIdOf(suffix: string): string | undefined {
   }
 }
 
-/** GET: 404 for an unknown asset, else the stream. */
+/** GET: 404 for an unknown asset, else the stream. Never rejects: failures are answered. */
 export async function openCelonisStream(app: AppContext, res: ServerResponse, credential: number, assetId: string): Promise<void> {
-  if (assetId !== BUILTIN_ASSET && !(await app.catalog.hasAsset(assetId))) throw assetNotFound();
-  // The client may have left while the asset was looked up.
-  if (res.destroyed) return;
-  app.sessions.open(res, "celonis", credential, scopeOf(assetId), ENDPOINT_PREFIX);
+  try {
+    if (assetId !== BUILTIN_ASSET && !(await app.catalog.hasAsset(assetId))) throw assetNotFound();
+    // The client may have left while the asset was looked up.
+    if (res.destroyed) return;
+    app.sessions.open(res, "celonis", credential, scopeOf(assetId), ENDPOINT_PREFIX);
+  } catch (error) {
+    sendHttpError(res, "celonis", error, app.log);
+  }
 }
 
-/** POST: 404 for an unknown asset, then 415 and 413, then the synchronous JSON-RPC answer. */
+/**
+ * POST: 404 for an unknown asset, then 415 and 413, then the synchronous JSON-RPC answer.
+ * Never rejects: failures are answered.
+ */
 export async function postCelonisMessage(
   app: AppContext,
   req: IncomingMessage,
@@ -51,15 +58,19 @@ export async function postCelonisMessage(
   assetId: string,
   query: string,
 ): Promise<void> {
-  if (assetId !== BUILTIN_ASSET && !(await app.catalog.hasAsset(assetId))) throw assetNotFound();
-  const unsupported = checkJsonContentType(req.headers["content-type"]);
-  if (unsupported) throw unsupported;
-  const tooLarge = declaredTooLarge(req, MAX_MESSAGE_BYTES);
-  if (tooLarge) throw tooLarge;
-  let window = app.assetWindows.get(assetId);
-  if (!window) app.assetWindows.set(assetId, (window = newRateWindow()));
-  const exchange = new CelonisExchange(res, scopeOf(assetId), window, streamOf(app, query, assetId, credential));
-  readBody(req, res, MAX_MESSAGE_BYTES, app, exchange, onCelonisBody);
+  try {
+    if (assetId !== BUILTIN_ASSET && !(await app.catalog.hasAsset(assetId))) throw assetNotFound();
+    const unsupported = checkJsonContentType(req.headers["content-type"]);
+    if (unsupported) throw unsupported;
+    const tooLarge = declaredTooLarge(req, MAX_MESSAGE_BYTES);
+    if (tooLarge) throw tooLarge;
+    let window = app.assetWindows.get(assetId);
+    if (!window) app.assetWindows.set(assetId, (window = newRateWindow()));
+    const exchange = new CelonisExchange(res, scopeOf(assetId), window, streamOf(app, query, assetId, credential));
+    readBody(req, res, MAX_MESSAGE_BYTES, app, exchange, onCelonisBody);
+  } catch (error) {
+    sendHttpError(res, "celonis", error, app.log);
+  }
 }
 
 function onCelonisBody(app: AppContext, res: ServerResponse, exchange: CelonisExchange, error: HttpError | undefined, body: Buffer | undefined): void {
