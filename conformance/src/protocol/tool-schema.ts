@@ -100,14 +100,17 @@ export interface CallableTool {
 }
 
 /**
- * The discovered tools for which valid arguments can be built, simplest schema (fewest required
- * properties) first, skipping names in `avoid` (`throw` provokes errors on purpose).
+ * The discovered tools for which valid arguments can be built, safest first (declared read-only,
+ * then unannotated, then declared destructive: the runner may be pointed at a production server),
+ * then simplest schema (fewest required properties), skipping names in `avoid` (`throw` provokes
+ * errors on purpose).
  */
 export function callableTools(tools: readonly Tool[], avoid: readonly string[] = ["throw"]): CallableTool[] {
+  const risk = (tool: Tool): number => (tool.annotations?.readOnlyHint === true ? 0 : tool.annotations?.destructiveHint === true ? 2 : 1);
   return tools
     .filter((tool) => !avoid.includes(tool.name))
-    .map((tool) => ({ tool, required: (tool.inputSchema.required ?? []).length }))
-    .sort((a, b) => a.required - b.required)
+    .map((tool) => ({ tool, risk: risk(tool), required: (tool.inputSchema.required ?? []).length }))
+    .sort((a, b) => a.risk - b.risk || a.required - b.required)
     .flatMap(({ tool }) => {
       const args = argumentsFor(tool);
       return args ? [{ tool, args }] : [];

@@ -25,10 +25,11 @@ export const jsonrpcInvalidRequest: Check = {
   profiles: "all",
   requires: ["post-request-accepted"],
   async run(ctx) {
-    const session = await ctx.openSession({ initialize: true });
     const failures: string[] = [];
     let evidence: Evidence | undefined;
     for (const { kind, body, id } of INVALID_KINDS) {
+      // A session per kind: a server that ends the session on a bad message must not make the next kinds fail too.
+      const session = await ctx.openSession({ initialize: true });
       const mark = session.messages.length;
       // A result or error for the request's own id is its answer; an id-null error counts only with
       // the right code, since a stray one (say, for a notification) must not be taken for it.

@@ -33,7 +33,7 @@ export const postClosedSession404: Check = {
       await delay(Math.min(25 * 2 ** attempt, 250, Math.max(0, until - performance.now())), ctx.signal);
     }
     return fail(
-      `the session's endpoint still answered ${statuses.at(-1)} ${ctx.timeoutMs} ms after its stream closed (statuses: ${statuses.join(", ")}); the session must end with its stream`,
+      `no 404 within ${ctx.timeoutMs} ms after the stream closed (answers: ${statuses.join(", ")}); the session must end with its stream`,
       last ? ctx.evidence.exchange(last) : undefined,
     );
   },
