@@ -5,7 +5,8 @@
  */
 import { createApp, type AppOptions } from "@mcp-contract/reference-server";
 import { startServer } from "@mcp-contract/test-helpers";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { allChecks } from "../src/checks/registry.js";
 import { runChecks, type RunOptions } from "../src/runner.js";
 import { problems } from "./run-fixture.js";
 
@@ -26,6 +27,12 @@ const CASES: Case[] = [
 ];
 
 describe.concurrent("the reference server", () => {
+  const passed = new Set<string>();
+  afterAll(() => {
+    // Together the cases show every check passing against the reference server at least once.
+    expect(allChecks.map((check) => check.id).filter((id) => !passed.has(id))).toEqual([]);
+  });
+
   it.each(CASES)("passes every applicable check under --strict: %s", async (_, path, config, options, skipped) => {
     const app = createApp({ config, log: () => undefined });
     const running = await startServer(app.server);
@@ -34,6 +41,7 @@ describe.concurrent("the reference server", () => {
       expect(problems(report)).toEqual({});
       expect(report.results.filter((r) => r.status === "skipped").map((r) => r.id).sort()).toEqual([...skipped].sort());
       expect(report).toMatchObject({ outcome: "pass", summary: { failed: 0, warnings: 0 } });
+      for (const result of report.results) if (result.status === "passed") passed.add(result.id);
     } finally {
       await app.close();
     }

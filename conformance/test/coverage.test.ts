@@ -1,0 +1,18 @@
+/** Every check is proven able to fail: some fixture defect must make it fail or warn. */
+import { describe, expect, it } from "vitest";
+import { allChecks } from "../src/checks/registry.js";
+import { DEFECTS } from "./fixtures/defects.js";
+import { PROTOCOL_CASES, TRANSPORT_CASES } from "./defect-table.js";
+
+describe("defect coverage", () => {
+  const cases = [...TRANSPORT_CASES, ...PROTOCOL_CASES];
+
+  it("has a defect case that fails each check", () => {
+    const proven = new Set(cases.flatMap(([, expected]) => [...(expected.failed ?? []), ...(expected.warning ?? [])]));
+    expect(allChecks.map((check) => check.id).filter((id) => !proven.has(id))).toEqual([]);
+  });
+
+  it("runs every named defect, once", () => {
+    expect(cases.map(([defect]) => defect).sort()).toEqual(Object.keys(DEFECTS).sort());
+  });
+});
