@@ -6,7 +6,6 @@ import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../src/report/model.js";
 import { startFixture } from "./fixtures/fixture-server.js";
@@ -74,15 +73,17 @@ describe("mcp-contract CLI", () => {
     ]);
   });
 
-  it("writes machine reports to <output>.json and <output>.xml when one --output serves both", async () => {
-    await using server = await startFixture();
+  it("writes the JSON report to --output while pretty stays on stdout", async () => {
+    await using server = await startFixture({ defect: "no-cache-control" });
     const dir = await mkdtemp(join(tmpdir(), "mcp-contract-"));
     try {
-      const run = await cli("check", server.sseUrl, "--only", "sse", "--reporter", "pretty", "--reporter", "json", "--reporter", "junit", "--output", join(dir, "out", "report"));
-      expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/^PASS /m);
-      expect((JSON.parse(await readFile(join(dir, "out", "report.json"), "utf8")) as Report).summary.failed).toBe(0);
-      expect(XMLValidator.validate(await readFile(join(dir, "out", "report.xml"), "utf8"))).toBe(true);
+      const file = join(dir, "out", "report.json");
+      const run = await cli("check", server.sseUrl, "--only", "sse", "--reporter", "pretty", "--reporter", "json", "--output", file, "--strict");
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/^FAIL .* \(--strict: warnings count\)$/m);
+      const report = JSON.parse(await readFile(file, "utf8")) as Report;
+      expect(report).toMatchObject({ outcome: "fail", options: { strict: true }, summary: { failed: 0, warnings: 1 } });
+      expect(report.results.find((r) => r.id === "sse-cache-control")).toMatchObject({ status: "warning", level: "SHOULD", evidence: { response: { status: 200 } } });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
