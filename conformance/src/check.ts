@@ -17,6 +17,7 @@ export type Verdict =
   | { readonly outcome: "pass" | "fail" | "warn"; readonly message: string; readonly evidence?: Evidence | undefined }
   | { readonly outcome: "skip"; readonly message: string };
 
+/** One requirement, as a module: its identity, where it applies, what gates it, and how to test it. */
 export interface Check {
   /** Stable kebab-case id. */
   readonly id: string;
@@ -35,18 +36,22 @@ export interface Check {
   run(ctx: CheckContext): Promise<Verdict>;
 }
 
+/** The server meets the requirement; `message` says what was seen. */
 export function pass(message: string, evidence?: Evidence): Verdict {
   return { outcome: "pass", message, evidence };
 }
 
+/** The server breaks the requirement (failed for a MUST, warning for a SHOULD); attach the evidence. */
 export function fail(message: string, evidence?: Evidence): Verdict {
   return { outcome: "fail", message, evidence };
 }
 
+/** A SHOULD-level finding inside a MUST check: always a warning. */
 export function warn(message: string, evidence?: Evidence): Verdict {
   return { outcome: "warn", message, evidence };
 }
 
+/** The check does not apply here; the reason is shown to the user. */
 export function skip(reason: string): Verdict {
   return { outcome: "skip", message: reason };
 }

@@ -8,6 +8,7 @@ import type { Answer, Session } from "../session/session.js";
 import { escapeBytes } from "../wire/escape-bytes.js";
 import { isResponse, messagesIn, parseJson } from "../protocol/jsonrpc-shape.js";
 
+/** Evidence for one request/answer pair, with the stream tail when the answer was due on the stream. */
 export function answerEvidence(ctx: CheckContext, session: Session, answer: Answer, notes: readonly string[] = []): Evidence {
   const base = ctx.evidence.exchange(answer.exchange);
   if (answer.via === "post-body") return withNotes(base, notes);

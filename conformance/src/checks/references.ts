@@ -4,6 +4,7 @@
  */
 const MCP = "https://modelcontextprotocol.io/specification";
 
+/** Spec section URLs and seed documents, by requirement area. */
 export const REF = {
   sseTransport: `${MCP}/2024-11-05/basic/transports#http-with-sse`,
   whatwgSse: "https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream",

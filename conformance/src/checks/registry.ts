@@ -46,6 +46,7 @@ import { celonisUnknownAsset404 } from "./celonis/celonis-unknown-asset-404.js";
 import { celonisRateLimitShape } from "./celonis/celonis-rate-limit-shape.js";
 import { opensearchAppendToBaseUrl } from "./opensearch/opensearch-append-to-base-url.js";
 
+/** The built-in checks in run order. */
 export const allChecks: readonly Check[] = [
   sseResponseHeaders,
   sseCacheControl,

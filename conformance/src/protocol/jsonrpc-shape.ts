@@ -9,6 +9,7 @@ import type { JSONRPCErrorResponse, JSONRPCResultResponse, RequestId } from "@mc
 /** A response as it may arrive: `id` may be of any type when a server gets it wrong. */
 export type AnyResponse = (JSONRPCResultResponse | JSONRPCErrorResponse) & { id: unknown };
 
+/** The four JSON-RPC message kinds. */
 export type MessageKind = "request" | "notification" | "result" | "error";
 
 /** What one value is, or why it is not a JSON-RPC message. */
@@ -48,6 +49,7 @@ export function isResponse(value: unknown): value is AnyResponse {
   return "kind" in kind && (kind.kind === "result" || kind.kind === "error");
 }
 
+/** A valid request id: a string or an integer (MCP forbids null). */
 export function isRequestId(value: unknown): value is RequestId {
   return typeof value === "string" || (typeof value === "number" && Number.isInteger(value));
 }

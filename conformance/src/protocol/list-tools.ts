@@ -7,6 +7,7 @@ import type { Tool } from "@mcp-contract/api-types";
 import type { Answer, Session } from "../session/session.js";
 import { rpcRequest } from "./messages.js";
 
+/** Every page walked, the tools gathered, and why the walk stopped early (if it did). */
 export interface ToolPages {
   /** Every page's answer, in order. */
   readonly answers: readonly Answer[];
@@ -16,6 +17,7 @@ export interface ToolPages {
   readonly problem?: string;
 }
 
+/** Lists tools on `session` page by page until there is no nextCursor, a cursor repeats, or `maxPages`. */
 export async function listAllTools(session: Session, maxPages = 20): Promise<ToolPages> {
   const answers: Answer[] = [];
   const tools: Tool[] = [];

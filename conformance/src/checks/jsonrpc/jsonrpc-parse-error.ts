@@ -7,6 +7,7 @@ import { fail, pass, type Check } from "../../check.js";
 import { answerEvidence, describeAnswer, idNullErrorsSince } from "../answer-evidence.js";
 import { REF } from "../references.js";
 
+/** A request cut off before its closing brace: not JSON. */
 export const MALFORMED_JSON = '{"jsonrpc": "2.0", "id": "parse-error", "method": "ping"';
 
 export const jsonrpcParseError: Check = {
