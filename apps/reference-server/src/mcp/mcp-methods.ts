@@ -74,8 +74,10 @@ export function createMcpMethods(options: McpMethodOptions): {
 
   const callTool: MethodHandler = async (params, context) => {
     const { name, arguments: args = {}, _meta } = valid<CallToolParams>(callToolParams, params, "tools/call");
-    const retryAfter = takeCall(context.rateWindow, rateLimitPerMinute, Date.now());
-    if (retryAfter > 0) return rateLimitedResult(rateLimitPerMinute, context.rateSubject, retryAfter);
+    if (rateLimitPerMinute > 0) {
+      const retryAfter = takeCall(context.rateWindow, rateLimitPerMinute, Date.now());
+      if (retryAfter > 0) return rateLimitedResult(rateLimitPerMinute, context.rateSubject, retryAfter);
+    }
     const result: CallToolResult | undefined = await catalog.call(context.scope, name, args, toolCallContext(context, _meta?.progressToken));
     if (result === undefined) throw new RpcError(JSONRPC_ERROR.INVALID_PARAMS, `Unknown tool: ${name}`);
     return result;

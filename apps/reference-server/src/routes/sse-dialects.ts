@@ -38,6 +38,13 @@ export function openOpenSearchStream(app: AppContext, res: ServerResponse, crede
 /** The `sessionId` query parameter, or undefined when missing or empty. */
 export function sessionIdOf(query: string): string | undefined {
   if (query === "") return undefined;
+  // Fast path for the query the endpoint event hands out (`sessionId=<base64url>` first, nothing
+  // to decode); anything else goes through URLSearchParams.
+  if (query.startsWith("sessionId=")) {
+    const end = query.indexOf("&");
+    const value = end === -1 ? query.slice(10) : query.slice(10, end);
+    if (!/[%+]/.test(value)) return value === "" ? undefined : value;
+  }
   return new URLSearchParams(query).get("sessionId") || undefined;
 }
 
