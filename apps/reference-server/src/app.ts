@@ -56,7 +56,7 @@ const CLOSE_GRACE_MS = 5_000;
 export function createApp(options: AppOptions = {}): App {
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...options.config };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const catalog = new ToolCatalog([new BuiltinTools(), ...(options.toolSources ?? [])]);
+  const catalog = new ToolCatalog(new BuiltinTools(), options.toolSources ?? []);
   const { methods, notifications } = createMcpMethods({
     catalog,
     pageSize: config.pageSize,

@@ -23,7 +23,10 @@ type ServerResultResponse = MessageComponents["schemas"]["ServerResultResponse"]
 type Answer = ServerResultResponse | JSONRPCErrorResponse;
 type Params = Record<string, unknown> | undefined;
 
-/** Answers one request method; throw RpcError for a deliberate JSON-RPC error. */
+/**
+ * Answers one request method, synchronously or with a promise; throw (or reject with) RpcError
+ * for a deliberate JSON-RPC error.
+ */
 export type MethodHandler = (params: Params, context: RpcContext) => ServerResult | Promise<ServerResult>;
 
 /** Handles one notification method; it is never answered. */
@@ -36,15 +39,32 @@ export class Dispatcher {
     private readonly log: Logger,
   ) {}
 
-  /** Handles `body` and passes the answer (or undefined) to `context.reply`. Never rejects. */
-  async dispatch(body: unknown, context: RpcContext): Promise<void> {
+  /**
+   * Handles `body` and passes the answer (or undefined) to `context.reply`. Never throws. A
+   * handler that answers synchronously is answered synchronously: no promise is made for it.
+   */
+  dispatch(body: unknown, context: RpcContext): void {
+    let answer: ServerMessage | undefined | Promise<ServerMessage | undefined>;
+    try {
+      answer = Array.isArray(body) ? this.batch(body, context) : this.one(body, context, false);
+    } catch (error) {
+      answer = this.crashed(error);
+    }
+    if (answer instanceof Promise) void this.deliverLater(answer, context);
+    else this.deliver(answer, context);
+  }
+
+  private async deliverLater(pending: Promise<ServerMessage | undefined>, context: RpcContext): Promise<void> {
     let answer: ServerMessage | undefined;
     try {
-      answer = Array.isArray(body) ? await this.batch(body, context) : await this.one(body, context, false);
+      answer = await pending;
     } catch (error) {
-      this.log(`JSON-RPC dispatch failed: ${describe(error)}`);
-      answer = errorResponse(null, JSONRPC_ERROR.INTERNAL_ERROR, "Internal error");
+      answer = this.crashed(error);
     }
+    this.deliver(answer, context);
+  }
+
+  private deliver(answer: ServerMessage | undefined, context: RpcContext): void {
     try {
       context.reply(answer);
     } catch (error) {
@@ -52,7 +72,12 @@ export class Dispatcher {
     }
   }
 
-  private async batch(items: unknown[], context: RpcContext): Promise<ServerMessage | undefined> {
+  private crashed(error: unknown): JSONRPCErrorResponse {
+    this.log(`JSON-RPC dispatch failed: ${describe(error)}`);
+    return errorResponse(null, JSONRPC_ERROR.INTERNAL_ERROR, "Internal error");
+  }
+
+  private batch(items: unknown[], context: RpcContext): ServerMessage | undefined | Promise<ServerMessage | undefined> {
     if (items.length === 0) {
       return errorResponse(null, JSONRPC_ERROR.INVALID_REQUEST, "Invalid Request: the batch is empty; send at least one message.");
     }
@@ -64,12 +89,13 @@ export class Dispatcher {
         `Invalid Request: JSON-RPC batches are not allowed in protocol ${version}; send one message per POST.`,
       );
     }
-    const answers = await Promise.all(items.map((item) => this.one(item, context, true)));
-    const sent = answers.filter((answer): answer is Answer => answer !== undefined);
-    return sent.length === 0 ? undefined : sent;
+    return Promise.all(items.map((item) => this.one(item, context, true))).then((answers) => {
+      const sent = answers.filter((answer): answer is Answer => answer !== undefined);
+      return sent.length === 0 ? undefined : sent;
+    });
   }
 
-  private async one(value: unknown, context: RpcContext, inBatch: boolean): Promise<Answer | undefined> {
+  private one(value: unknown, context: RpcContext, inBatch: boolean): Answer | undefined | Promise<Answer> {
     const envelope = classify(value);
     switch (envelope.kind) {
       case "invalid":
@@ -95,12 +121,23 @@ export class Dispatcher {
         }
         const handler = this.methods.get(method);
         if (!handler) return errorResponse(id, JSONRPC_ERROR.METHOD_NOT_FOUND, `Method not found: ${method}`);
+        let result: ServerResult | Promise<ServerResult>;
         try {
-          return { jsonrpc: "2.0", id, result: await handler(params, context) };
+          result = handler(params, context);
         } catch (error) {
           return this.failed(id, method, error);
         }
+        if (result instanceof Promise) return this.settle(id, method, result);
+        return { jsonrpc: "2.0", id, result };
       }
+    }
+  }
+
+  private async settle(id: RequestId, method: string, pending: Promise<ServerResult>): Promise<Answer> {
+    try {
+      return { jsonrpc: "2.0", id, result: await pending };
+    } catch (error) {
+      return this.failed(id, method, error);
     }
   }
 

@@ -10,7 +10,6 @@ import {
   schemaValidator,
   SUPPORTED_PROTOCOL_VERSIONS,
   type CallToolParams,
-  type CallToolResult,
   type InitializeParams,
   type InitializeResult,
   type ListToolsParams,
@@ -72,15 +71,15 @@ export function createMcpMethods(options: McpMethodOptions): {
     return result;
   };
 
-  const callTool: MethodHandler = async (params, context) => {
+  const callTool: MethodHandler = (params, context) => {
     const { name, arguments: args = {}, _meta } = valid<CallToolParams>(callToolParams, params, "tools/call");
     if (rateLimitPerMinute > 0) {
       const retryAfter = takeCall(context.rateWindow, rateLimitPerMinute, Date.now());
       if (retryAfter > 0) return rateLimitedResult(rateLimitPerMinute, context.rateSubject, retryAfter);
     }
-    const result: CallToolResult | undefined = await catalog.call(context.scope, name, args, toolCallContext(context, _meta?.progressToken));
-    if (result === undefined) throw new RpcError(JSONRPC_ERROR.INVALID_PARAMS, `Unknown tool: ${name}`);
-    return result;
+    const result = catalog.call(context.scope, name, args, toolCallContext(context, _meta?.progressToken));
+    if (result instanceof Promise) return result.then((settled) => settled ?? unknownTool(name));
+    return result ?? unknownTool(name);
   };
 
   const methods = new Map<string, MethodHandler>([
@@ -105,6 +104,10 @@ function valid<T>(validate: ValidateFunction, params: Record<string, unknown> | 
   const value = params ?? {};
   if (validate(value)) return value as T;
   throw new RpcError(JSONRPC_ERROR.INVALID_PARAMS, `Invalid params for ${method}: ${failure(validate.errors ?? []).message}`);
+}
+
+function unknownTool(name: string): never {
+  throw new RpcError(JSONRPC_ERROR.INVALID_PARAMS, `Unknown tool: ${name}`);
 }
 
 const NO_PROGRESS = (): void => {};

@@ -1,20 +1,25 @@
 /**
- * Every ToolSource behind one face: lists tools in source order (first source wins a name), calls
- * a tool on the first source that has it, and says whether a Celonis asset exists.
+ * The built-in tools and every other ToolSource behind one face: lists tools in source order (the
+ * first source wins a name), calls a tool on the first source that has it, and says whether a
+ * Celonis asset exists.
  */
 import type { CallToolResult, Tool } from "@mcp-contract/api-types";
-import { BUILTIN_ASSET } from "../tools/builtin-tools.js";
+import type { BuiltinTools } from "../tools/builtin-tools.js";
 import type { ToolCallContext, ToolScope, ToolSource } from "../tools/tool-source.js";
 
 export class ToolCatalog {
-  constructor(private readonly sources: readonly ToolSource[]) {}
+  constructor(
+    private readonly builtins: BuiltinTools,
+    /** The other sources, asked after the built-ins, in order. */
+    private readonly sources: readonly ToolSource[],
+  ) {}
 
   /** The tools visible in `scope`, in a stable order. */
   async list(scope: ToolScope): Promise<Tool[]> {
-    const [only] = this.sources;
-    if (this.sources.length === 1 && only) return only.listTools(scope);
-    const seen = new Set<string>();
-    const tools: Tool[] = [];
+    const own = this.builtins.listTools(scope);
+    if (this.sources.length === 0) return own;
+    const seen = new Set<string>(own.map((tool) => tool.name));
+    const tools: Tool[] = [...own];
     for (const source of this.sources) {
       for (const tool of await source.listTools(scope)) {
         if (seen.has(tool.name)) continue;
@@ -25,8 +30,22 @@ export class ToolCatalog {
     return tools;
   }
 
-  /** The first source's result for `name`, or undefined when no source has the tool. */
-  async call(scope: ToolScope, name: string, args: Record<string, unknown>, context: ToolCallContext): Promise<CallToolResult | undefined> {
+  /**
+   * The first source's result for `name`, or undefined when no source has the tool. A built-in
+   * tool that answers at once is answered without a promise: `echo` is the hot path.
+   */
+  call(
+    scope: ToolScope,
+    name: string,
+    args: Record<string, unknown>,
+    context: ToolCallContext,
+  ): CallToolResult | Promise<CallToolResult | undefined> | undefined {
+    const own = this.builtins.callNow(scope, name, args, context);
+    if (own !== undefined || this.sources.length === 0) return own;
+    return this.callSources(scope, name, args, context);
+  }
+
+  private async callSources(scope: ToolScope, name: string, args: Record<string, unknown>, context: ToolCallContext): Promise<CallToolResult | undefined> {
     for (const source of this.sources) {
       const result = await source.callTool(scope, name, args, context);
       if (result !== undefined) return result;
@@ -36,7 +55,7 @@ export class ToolCatalog {
 
   /** Whether the Celonis asset exists: `builtin` always, others when a source serves them. */
   async hasAsset(assetId: string): Promise<boolean> {
-    if (assetId === BUILTIN_ASSET) return true;
+    if (this.builtins.hasAsset(assetId)) return true;
     for (const source of this.sources) if (await source.hasAsset(assetId)) return true;
     return false;
   }

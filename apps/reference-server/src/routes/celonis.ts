@@ -82,7 +82,7 @@ function onCelonisBody(app: AppContext, res: ServerResponse, exchange: CelonisEx
     exchange.reply(errorResponse(null, JSONRPC_ERROR.PARSE_ERROR, `Parse error: ${(parseError as Error).message}`));
     return;
   }
-  void app.dispatcher.dispatch(message, exchange);
+  app.dispatcher.dispatch(message, exchange);
 }
 
 /** One synchronous request, answered on its own response (and mirrored to a matching stream). */

@@ -85,7 +85,7 @@ function onSessionBody(app: AppContext, res: ServerResponse, session: Session, e
     return;
   }
   res.writeHead(202, ACCEPTED_HEADERS).end();
-  void app.dispatcher.dispatch(message, session);
+  app.dispatcher.dispatch(message, session);
 }
 
 function unknownSession(sessionId: string): HttpError {

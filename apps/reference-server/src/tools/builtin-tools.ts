@@ -145,6 +145,14 @@ export class BuiltinTools implements ToolSource {
   }
 
   async callTool(scope: ToolScope, name: string, args: Args, context: ToolCallContext): Promise<CallToolResult | undefined> {
+    return this.callNow(scope, name, args, context);
+  }
+
+  /**
+   * callTool without the promise when the tool answers at once (all but `progress`): undefined
+   * when there is no such tool here; throws InvalidToolArgumentsError for bad arguments.
+   */
+  callNow(scope: ToolScope, name: string, args: Args, context: ToolCallContext): CallToolResult | Promise<CallToolResult> | undefined {
     const entry = inScope(scope) ? this.byName.get(name) : undefined;
     if (!entry) return undefined;
     entry.check(args);
