@@ -14,8 +14,7 @@ describe("parseCheckOptions", () => {
     ["a fractional rate limit", [URL_], { "rate-limit": "1.5" }, /--rate-limit 1.5/],
     ["a header without a colon", [URL_], { header: ["no colon"] }, /write it as 'Name: value'/],
     ["an empty bearer", [URL_], { bearer: " " }, /--bearer needs a token/],
-    ["an unknown reporter", [URL_], { reporter: ["tap"] }, /--reporter tap: use pretty, json or junit/],
-    ["sarif", [URL_], { reporter: ["sarif"] }, /sarif is not implemented yet/],
+    ["an unknown reporter", [URL_], { reporter: ["tap"] }, /--reporter tap: use pretty, json, junit or sarif/],
     ["--registry", [URL_], { registry: "http://127.0.0.1:9" }, /--registry is not implemented yet/],
     ["--baseline", [URL_], { baseline: "b.json" }, /--baseline is not implemented yet/],
     ["two machine reporters on stdout", [URL_], { reporter: ["json", "junit"] }, /cannot share stdout: add --output/],
@@ -37,7 +36,7 @@ describe("parseCheckOptions", () => {
     ["pretty alone on stdout", {}, { pretty: "stdout", machine: [] }],
     ["one machine reporter on stdout, pretty moved to stderr", { reporter: ["pretty", "json"] }, { pretty: "stderr", machine: [{ reporter: "json", to: "stdout" }] }],
     ["one --output per machine reporter, in order", { reporter: ["junit", "json"], output: ["a.xml", "b.json"] }, { machine: [{ reporter: "junit", to: "a.xml" }, { reporter: "json", to: "b.json" }] }],
-    ["one --output for several: <output>.<ext>", { reporter: ["json", "junit"], output: ["out/r"] }, { machine: [{ reporter: "json", to: "out/r.json" }, { reporter: "junit", to: "out/r.xml" }] }],
+    ["one --output for several: <output>.<ext>", { reporter: ["json", "junit", "sarif"], output: ["out/r"] }, { machine: [{ reporter: "json", to: "out/r.json" }, { reporter: "junit", to: "out/r.xml" }, { reporter: "sarif", to: "out/r.sarif" }] }],
   ])("routes outputs: %s", (_, flags, plan) => {
     const parsed = parseCheckOptions([URL_], flags);
     if ("error" in parsed) throw new Error(parsed.error);

@@ -23,19 +23,23 @@ export interface CheckFlags {
   readonly baseline?: string | undefined;
 }
 
-export type ReporterName = "pretty" | "json" | "junit";
+export type ReporterName = "pretty" | MachineReporter;
+
+/** Reporters that write a file (or stdout) rather than live progress. */
+export type MachineReporter = "json" | "junit" | "sarif";
 
 /** Where each reporter writes: a file path, or a standard stream. */
 export interface OutputPlan {
   readonly pretty?: "stdout" | "stderr" | undefined;
-  readonly machine: readonly { readonly reporter: "json" | "junit"; readonly to: string | "stdout" }[];
+  readonly machine: readonly { readonly reporter: MachineReporter; readonly to: string | "stdout" }[];
 }
 
 export type ParsedCheck = { readonly run: RunOptions; readonly outputs: OutputPlan } | { readonly error: string };
 
 const PROFILES = ["auto", "spice", "opensearch", "celonis", "generic"];
 const CREDENTIAL = /^(authorization|proxy-authorization|cookie)$|key|token|secret|auth|password/i;
-const EXTENSION = { json: "json", junit: "xml" } as const;
+const EXTENSION = { json: "json", junit: "xml", sarif: "sarif" } as const;
+const REPORTERS: readonly string[] = ["pretty", "json", "junit", "sarif"];
 
 export function parseCheckOptions(positionals: readonly string[], flags: CheckFlags): ParsedCheck {
   if (flags.registry !== undefined) return { error: "--registry is not implemented yet: the registry checks come in a later release" };
@@ -79,8 +83,7 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
 
   const reporters = (flags.reporter ?? ["pretty"]).flatMap(split);
   for (const reporter of reporters) {
-    if (reporter === "sarif") return { error: "--reporter sarif is not implemented yet: use json or junit" };
-    if (!["pretty", "json", "junit"].includes(reporter)) return { error: `--reporter ${reporter}: use pretty, json or junit` };
+    if (!REPORTERS.includes(reporter)) return { error: `--reporter ${reporter}: use pretty, json, junit or sarif` };
   }
   const outputs = planOutputs(reporters as ReporterName[], flags.output ?? []);
   if ("error" in outputs) return outputs;
@@ -104,7 +107,7 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
 }
 
 function planOutputs(reporters: readonly ReporterName[], files: readonly string[]): OutputPlan | { error: string } {
-  const machine = [...new Set(reporters.filter((r): r is "json" | "junit" => r !== "pretty"))];
+  const machine = [...new Set(reporters.filter((r): r is MachineReporter => r !== "pretty"))];
   const wantsPretty = reporters.includes("pretty");
   if (files.length === 0) {
     if (machine.length > 1) return { error: `${machine.join(" and ")} cannot share stdout: add --output <file> (once, or once per reporter)` };
@@ -114,7 +117,7 @@ function planOutputs(reporters: readonly ReporterName[], files: readonly string[
       machine: only ? [{ reporter: only, to: "stdout" }] : [],
     };
   }
-  if (machine.length === 0) return { error: "--output writes a machine report: add --reporter json or --reporter junit" };
+  if (machine.length === 0) return { error: "--output writes a machine report: add --reporter json, junit or sarif" };
   if (files.length === machine.length) {
     return { pretty: wantsPretty ? "stdout" : undefined, machine: machine.map((reporter, i) => ({ reporter, to: files[i] ?? "" })) };
   }

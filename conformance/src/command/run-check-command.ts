@@ -8,9 +8,12 @@ import { runChecks, UsageError } from "../runner.js";
 import { PrettyReporter } from "../report/pretty.js";
 import { renderJson } from "../report/json.js";
 import { renderJunit } from "../report/junit.js";
+import { renderSarif } from "../report/sarif.js";
 import type { Report } from "../report/model.js";
-import type { OutputPlan } from "./parse-options.js";
+import type { MachineReporter, OutputPlan } from "./parse-options.js";
 import type { RunOptions } from "../runner.js";
+
+const RENDER: Record<MachineReporter, (report: Report) => string> = { json: renderJson, junit: renderJunit, sarif: renderSarif };
 
 export interface CommandIo {
   readonly stdout: NodeJS.WritableStream;
@@ -32,7 +35,7 @@ export async function runCheckCommand(run: RunOptions, outputs: OutputPlan, io: 
   }
   pretty?.finish(report);
   for (const { reporter, to } of outputs.machine) {
-    const text = reporter === "json" ? renderJson(report) : renderJunit(report);
+    const text = RENDER[reporter](report);
     if (to === "stdout") {
       io.stdout.write(text);
       continue;

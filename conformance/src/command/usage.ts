@@ -18,14 +18,14 @@ Options:
   --deadline <ms>            bound on the whole run (default 120000)
   --keepalive-wait <ms>      enable sse-keepalive: how long an idle stream may stay silent
   --rate-limit <n>           enable celonis-rate-limit-shape: the asset's calls per minute
-  --reporter pretty|json|junit   output format (repeatable; default pretty)
-  --output <file>            where machine reporters (json, junit) write: give one --output per
-                             machine reporter, in order; or one --output for several, written as
-                             <file>.json and <file>.xml. Without --output a single machine reporter
-                             writes to stdout and pretty moves to stderr.
+  --reporter pretty|json|junit|sarif   output format (repeatable; default pretty)
+  --output <file>            where machine reporters (json, junit, sarif) write: give one --output
+                             per machine reporter, in order; or one --output for several, written
+                             as <file>.json, <file>.xml and <file>.sarif. Without --output a
+                             single machine reporter writes to stdout and pretty moves to stderr.
   --strict                   SHOULD-level failures (warnings) fail the run too
   --help, --version
 
 Exit codes: 0 every check passed (or was skipped with a reason), 1 a check failed (or, with
 --strict, warned), 2 usage or configuration error.
-Not implemented yet (exit 2): --registry, --baseline, --reporter sarif.`;
+Not implemented yet (exit 2): --registry, --baseline.`;

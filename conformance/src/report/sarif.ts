@@ -1,0 +1,127 @@
+/**
+ * The SARIF 2.1.0 reporter, for code-scanning uploads: one run whose driver (`mcp-contract`) has a
+ * rule per check in the report, and a result per failed or warning check. There is no source file
+ * to point at, so each result's location is the checked URL (artifactLocation) and the request
+ * that showed the problem (a logical location).
+ * @see https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
+ */
+import type { Location, Log, ReportingDescriptor, Result } from "sarif";
+import type { CheckResult, Evidence, Report } from "./model.js";
+
+/** The schema editors and validators know a SARIF 2.1.0 log by; only a name, never fetched. */
+const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/** Renders the report as a SARIF 2.1.0 log (JSON text). */
+export function renderSarif(report: Report): string {
+  const log: Log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            rules: report.results.map(ruleOf),
+          },
+        },
+        invocations: [
+          {
+            // The tool ran to the end; failed checks are results, not a failed execution.
+            executionSuccessful: true,
+            exitCode: report.outcome === "pass" ? 0 : 1,
+            startTimeUtc: report.startedAt,
+            endTimeUtc: new Date(Date.parse(report.startedAt) + report.durationMs).toISOString(),
+          },
+        ],
+        results: report.results.flatMap((result, ruleIndex) => resultOf(report, result, ruleIndex)),
+        properties: {
+          target: report.target.url,
+          profile: report.target.profile,
+          profileSource: report.target.profileSource,
+          strict: report.options.strict,
+          summary: report.summary,
+        },
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A rule per check: MUST checks default to `error`, SHOULD checks to `warning`. */
+function ruleOf(result: CheckResult): ReportingDescriptor {
+  return {
+    id: result.id,
+    name: pascalCase(result.id),
+    shortDescription: { text: result.title },
+    help: { text: `${result.level}: ${result.title}\nReference: ${result.reference}` },
+    // helpUri must be an absolute URI; seed and contract references are not, and stay in help.
+    ...(/^https?:\/\//.test(result.reference) && { helpUri: result.reference }),
+    defaultConfiguration: { level: result.level === "MUST" ? "error" : "warning" },
+    properties: { level: result.level, group: result.group, reference: result.reference, tags: [...new Set(["mcp", result.group])] },
+  };
+}
+
+function resultOf(report: Report, result: CheckResult, ruleIndex: number): Result[] {
+  if (result.status !== "failed" && result.status !== "warning") return [];
+  return [
+    {
+      ruleId: result.id,
+      ruleIndex,
+      kind: "fail",
+      level: result.status === "failed" ? "error" : "warning",
+      message: { text: messageOf(result) },
+      locations: [locationOf(report, result.evidence)],
+      partialFingerprints: { "mcpContractCheck/v1": `${result.id}@${report.target.url}` },
+      properties: { status: result.status, level: result.level, durationMs: result.durationMs, ...(result.evidence && { evidence: result.evidence }) },
+    },
+  ];
+}
+
+/** The check's finding, then the deciding exchange in one line. */
+function messageOf(result: CheckResult): string {
+  const summary = evidenceSummary(result.evidence);
+  return summary ? `${result.message}\n${summary}` : result.message;
+}
+
+/** "request: POST <url>; response: 404 after 3 ms" (or why there was none), plus the first note. */
+export function evidenceSummary(evidence: Evidence | undefined): string {
+  if (!evidence) return "";
+  const parts: string[] = [];
+  if (evidence.request) parts.push(`request: ${evidence.request.method} ${evidence.request.url}`);
+  const response = evidence.response;
+  if (response) {
+    const head = response.status !== undefined ? String(response.status) : "no response";
+    const after = response.durationMs !== undefined ? ` after ${response.durationMs} ms` : "";
+    parts.push(`response: ${head}${after}${response.error ? ` (${response.error})` : ""}`);
+  }
+  const [note] = evidence.notes ?? [];
+  if (note) parts.push(`note: ${note}`);
+  return parts.join("; ");
+}
+
+/** The checked URL as the artifact, and the request that showed the problem as a logical location. */
+function locationOf(report: Report, evidence: Evidence | undefined): Location {
+  const request = evidence?.request;
+  return {
+    physicalLocation: { artifactLocation: { uri: report.target.url } },
+    logicalLocations: [
+      request
+        ? { name: pathOf(request.url), fullyQualifiedName: `${request.method} ${request.url}`, kind: "resource" }
+        : { name: pathOf(report.target.url), fullyQualifiedName: report.target.url, kind: "resource" },
+    ],
+  };
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
+function pascalCase(id: string): string {
+  return id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+}
