@@ -76,8 +76,10 @@ export interface paths {
         /**
          * Execute an MCP request on a Celonis asset
          * @description Routes one JSON-RPC 2.0 request to the asset's MCP server and answers synchronously with
-         *     `200` and the JSON-RPC response, success or error. No session is needed; a `sessionId` query
-         *     parameter from the asset's stream is accepted and ignored. A notification is answered `202`.
+         *     `200` and the JSON-RPC response, success or error. No session is needed. A `sessionId` query
+         *     parameter naming an open stream of this asset (opened with the same credentials) also gets
+         *     the answer, and any progress notifications, as `event: message` on that stream, for clients
+         *     that only read the stream; any other `sessionId` is ignored. A notification is answered `202`.
          *
          *     Rate limiting: 500 calls per minute per asset. Past it, `tools/call` answers with a tool
          *     result whose `isError` is `true` and whose text says when to retry.
@@ -328,7 +330,7 @@ export interface components {
             data?: unknown;
         };
         /**
-         * @description An error answer. `id` is `null` only when the request's id could not be read (parse error, invalid request).
+         * @description An error answer. `id` is `null` only when the request's id could not be read: always for a parse error, and for an invalid request whose `id` is missing or not a valid RequestId (an invalid request with a valid `id` gets that id back).
          * @example {
          *       "jsonrpc": "2.0",
          *       "id": null,

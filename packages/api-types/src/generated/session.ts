@@ -383,7 +383,7 @@ export interface components {
             data?: unknown;
         };
         /**
-         * @description An error answer. `id` is `null` only when the request's id could not be read (parse error, invalid request).
+         * @description An error answer. `id` is `null` only when the request's id could not be read: always for a parse error, and for an invalid request whose `id` is missing or not a valid RequestId (an invalid request with a valid `id` gets that id back).
          * @example {
          *       "jsonrpc": "2.0",
          *       "id": null,
