@@ -1,6 +1,6 @@
 /** Decodes an HTTP/1.1 chunked body incrementally (or passes a plain body through). */
 export class ChunkedDecoder {
-  private pending = Buffer.alloc(0);
+  private pending: Buffer = Buffer.alloc(0);
   private remaining = 0;
   private skipCrlf = false;
 

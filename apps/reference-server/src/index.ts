@@ -4,9 +4,13 @@
  */
 export { createApp } from "./app.js";
 export type { App, AppOptions } from "./app.js";
+export { createGateway } from "./gateway.js";
+export type { Gateway, GatewayOptions } from "./gateway.js";
+export { createRegistry } from "./registry/index.js";
+export type { Registry, RegistryOptions } from "./registry/index.js";
 export { DEFAULT_CONFIG } from "./config/server-config.js";
 export type { ServerConfig } from "./config/server-config.js";
-export { parseConfig, ConfigError, HELP_TEXT } from "./config/parse-config.js";
+export { parseConfig, ConfigError, HELP_TEXT, defaultDatabasePath } from "./config/parse-config.js";
 export type { ParsedCommand } from "./config/parse-config.js";
 export { HttpError, sendHttpError } from "./errors.js";
 export type { ErrorDialect, HttpErrorReason, Logger } from "./errors.js";

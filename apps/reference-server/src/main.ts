@@ -3,8 +3,9 @@
  * dialect's SSE URL), and shuts down gracefully on SIGTERM/SIGINT. Exit codes: 0 after a clean
  * shutdown, 1 when it cannot listen, 2 for a usage error.
  */
-import { createApp } from "./app.js";
 import { ConfigError, HELP_TEXT, parseConfig } from "./config/parse-config.js";
+import { createGateway } from "./gateway.js";
+import { REGISTRY_PREFIX } from "./registry/index.js";
 import { dialectUrls } from "./routes/paths.js";
 import type { AddressInfo } from "node:net";
 
@@ -26,7 +27,16 @@ function main(): void {
     return;
   }
   const { config } = command;
-  const app = createApp({ config });
+  let gateway;
+  try {
+    gateway = createGateway({ config, registry: command.registry });
+  } catch (error) {
+    // An unreadable or newer-schema database: say which file, without a stack trace.
+    process.stderr.write(`reference-server: cannot open the registry database ${command.registry.databasePath}: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const { app } = gateway;
 
   app.server.once("error", (error: NodeJS.ErrnoException) => {
     process.stderr.write(`reference-server: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);
@@ -40,7 +50,8 @@ function main(): void {
       `mcp-contract reference server listening on ${base}\n` +
         `  spice       ${urls.spice}\n` +
         `  opensearch  ${urls.opensearch}\n` +
-        `  celonis     ${urls.celonis}\n`,
+        `  celonis     ${urls.celonis}\n` +
+        `  registry    ${base}${REGISTRY_PREFIX} (database ${command.registry.databasePath})\n`,
     );
   });
 
@@ -54,7 +65,7 @@ function main(): void {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS);
     limit.unref();
-    app.close().then(
+    gateway.close().then(
       () => {
         // Nothing else holds the event loop: the process ends on its own with code 0.
         process.exitCode = 0;

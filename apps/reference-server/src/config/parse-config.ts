@@ -3,7 +3,13 @@
  * single values; list values (keys, tokens, origins) from both are combined. Anything invalid is a
  * ConfigError whose message names the flag or variable and says what to write instead.
  */
+import path from "node:path";
 import { parseArgs } from "node:util";
+import {
+  DEFAULT_CALL_TIMEOUT_MS,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  type RegistryOptions,
+} from "../registry/index.js";
 import { DEFAULT_CONFIG, type ServerConfig } from "./server-config.js";
 
 /** A usage error: main.ts prints it and exits with code 2. */
@@ -12,7 +18,17 @@ export class ConfigError extends Error {
 }
 
 /** What the command line asks for: run with a config, or print the help text. */
-export type ParsedCommand = { readonly kind: "run"; readonly config: ServerConfig } | { readonly kind: "help" };
+export type ParsedCommand =
+  | { readonly kind: "run"; readonly config: ServerConfig; readonly registry: RegistryOptions }
+  | { readonly kind: "help" };
+
+/**
+ * The registry's database unless --db says otherwise: `data/registry.db` under the directory the
+ * command was started from (npm's INIT_CWD, so `npm start` at the root keeps it in the root's data/).
+ */
+export function defaultDatabasePath(env: NodeJS.ProcessEnv): string {
+  return path.resolve(env["INIT_CWD"] ?? process.cwd(), "data", "registry.db");
+}
 
 /** The `--help` text, also the reference for the README. */
 export const HELP_TEXT = `Usage: reference-server [options]
@@ -34,6 +50,19 @@ Options (environment variable in brackets; flags win):
   --rate-limit-per-minute <n> tools/call per minute per Celonis asset and per SSE session,
                               0 = off [RATE_LIMIT_PER_MINUTE] (default ${DEFAULT_CONFIG.rateLimitPerMinute})
   --page-size <n>             tools per tools/list page [PAGE_SIZE] (default ${DEFAULT_CONFIG.pageSize})
+
+Registry (/v1/mcp-servers):
+  --db <path>                 SQLite database, or :memory: [DATABASE_PATH]
+                              (default data/registry.db under the directory started from)
+  --allow-stdio <cmd>         stdio command that registered servers may run (basename, or an
+                              absolute path); repeatable [STDIO_ALLOWLIST, comma-separated].
+                              Default: none, so stdio servers are refused with 403.
+  --upstream-connect-timeout-ms <ms>
+                              bound on reaching an upstream and its handshake
+                              [UPSTREAM_CONNECT_TIMEOUT_MS] (default ${DEFAULT_CONNECT_TIMEOUT_MS})
+  --upstream-call-timeout-ms <ms>
+                              bound on each upstream tools/list page and tools/call
+                              [UPSTREAM_CALL_TIMEOUT_MS] (default ${DEFAULT_CALL_TIMEOUT_MS})
   -h, --help                  print this help
 `;
 
@@ -47,6 +76,10 @@ const OPTIONS = {
   "celonis-stream-ms": { type: "string" },
   "rate-limit-per-minute": { type: "string" },
   "page-size": { type: "string" },
+  db: { type: "string" },
+  "allow-stdio": { type: "string", multiple: true },
+  "upstream-connect-timeout-ms": { type: "string" },
+  "upstream-call-timeout-ms": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -75,7 +108,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
     }
     return value;
   };
-  const list = (flag: "api-key" | "bearer-token" | "allow-origin", envName: string): string[] => {
+  const list = (flag: "api-key" | "bearer-token" | "allow-origin" | "allow-stdio", envName: string): string[] => {
     const fromEnv = (env[envName] ?? "").split(",").map((item) => item.trim());
     const items = [...fromEnv, ...(values[flag] ?? []).map((item) => item.trim())].filter((item) => item !== "");
     return [...new Set(items)];
@@ -96,6 +129,12 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
       celonisStreamMs: integer("celonis-stream-ms", "CELONIS_STREAM_MS", DEFAULT_CONFIG.celonisStreamMs, 1, 2_147_483_647),
       rateLimitPerMinute: integer("rate-limit-per-minute", "RATE_LIMIT_PER_MINUTE", DEFAULT_CONFIG.rateLimitPerMinute, 0, 1_000_000_000),
       pageSize: integer("page-size", "PAGE_SIZE", DEFAULT_CONFIG.pageSize, 1, 10_000),
+    },
+    registry: {
+      databasePath: pick("db", "DATABASE_PATH")?.text.trim() || defaultDatabasePath(env),
+      stdioAllowlist: list("allow-stdio", "STDIO_ALLOWLIST"),
+      connectTimeoutMs: integer("upstream-connect-timeout-ms", "UPSTREAM_CONNECT_TIMEOUT_MS", DEFAULT_CONNECT_TIMEOUT_MS, 1, 2_147_483_647),
+      callTimeoutMs: integer("upstream-call-timeout-ms", "UPSTREAM_CALL_TIMEOUT_MS", DEFAULT_CALL_TIMEOUT_MS, 1, 2_147_483_647),
     },
   };
 }
