@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * The `mcp-contract` command line: parses arguments and dispatches; nothing else lives here.
- * Exit codes: 0 pass, 1 a check failed, 2 usage or configuration error.
+ * Exit codes: 0 pass, 1 a check failed (or a baseline entry is stale), 2 usage or configuration error.
  */
 import { parseArgs } from "node:util";
 import { allChecks } from "./checks/registry.js";
 import { parseCheckOptions } from "./command/parse-options.js";
+import { runBaselineCommand } from "./command/run-baseline-command.js";
 import { runCheckCommand } from "./command/run-check-command.js";
 import { USAGE } from "./command/usage.js";
 import { toolVersion } from "./version.js";
@@ -32,6 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
         strict: { type: "boolean" },
         registry: { type: "string" },
         baseline: { type: "string" },
+        write: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -54,8 +56,8 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const check of allChecks) process.stdout.write(`${check.id.padEnd(34)} ${check.group.padEnd(15)} ${check.level.padEnd(6)} ${check.title}\n`);
     return 0;
   }
-  if (command !== "check") {
-    process.stderr.write(`mcp-contract: unknown command "${command}": use "check" or "list"\n\n${USAGE}\n`);
+  if (command !== "check" && command !== "baseline") {
+    process.stderr.write(`mcp-contract: unknown command "${command}": use check, baseline or list\n\n${USAGE}\n`);
     return 2;
   }
   const options = parseCheckOptions(rest, values);
@@ -63,7 +65,19 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`mcp-contract: ${options.error}\n`);
     return 2;
   }
-  return runCheckCommand(options.run, options.outputs, { stdout: process.stdout, stderr: process.stderr });
+  const io = { stdout: process.stdout, stderr: process.stderr };
+  if (command === "baseline") {
+    if (values.reporter !== undefined || values.output !== undefined) {
+      process.stderr.write("mcp-contract: baseline writes the baseline file, not reports: drop --reporter/--output, give --write <file>\n");
+      return 2;
+    }
+    return runBaselineCommand(options.run, io, values.write, options.baselineFile);
+  }
+  if (values.write !== undefined) {
+    process.stderr.write("mcp-contract: --write belongs to the baseline command: mcp-contract baseline <sse-url> --write <file>\n");
+    return 2;
+  }
+  return runCheckCommand(options.run, options.outputs, io, options.baselineFile);
 }
 
 main(process.argv.slice(2)).then(

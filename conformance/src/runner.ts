@@ -13,6 +13,8 @@ import { profileFromUrl } from "./run/profile.js";
 import { RunState } from "./run/run-state.js";
 import { selectChecks } from "./run/select-checks.js";
 import { outcomeOf, summarize, type CheckResult, type Profile, type Report } from "./report/model.js";
+import { applyBaseline, classify } from "./baseline/apply-baseline.js";
+import type { Baseline } from "./baseline/baseline-file.js";
 import { toolVersion } from "./version.js";
 
 export interface RunOptions extends RunSettings {
@@ -22,6 +24,8 @@ export interface RunOptions extends RunSettings {
   readonly strict?: boolean;
   /** Bound on the whole run; checks not started by then fail saying so. */
   readonly deadlineMs?: number;
+  /** Expected failures: listed failures do not fail the run, listed checks that pass do. */
+  readonly baseline?: Baseline;
   /** The checks to choose from (default: every built-in check). */
   readonly checks?: readonly Check[];
   /** Live progress: called as each check starts and ends. */
@@ -60,15 +64,23 @@ export async function runChecks(options: RunOptions): Promise<Report> {
       ? resultOf(check, { outcome: "fail", message: `not run: the run's deadline of ${deadlineMs} ms passed first` }, 0)
       : await runOne(check, options, state, evidence, results, deadline);
     results.set(check.id, result);
-    options.onCheckEnd?.(result);
+    // Shown live with the profile known so far; the report below applies the final one.
+    options.onCheckEnd?.(classify(result, options.baseline, state.profile));
   }
 
-  const list = [...results.values()];
-  const summary = summarize(list);
+  const { baseline } = options;
+  const applied = baseline ? applyBaseline([...results.values()], baseline, state.profile) : undefined;
+  const list = applied?.results ?? [...results.values()];
+  const summary = summarize(list, baseline !== undefined);
   return {
     schemaVersion: 1,
     tool: { name: "mcp-contract", version: toolVersion() },
-    target: { url: options.sseUrl.href, profile: state.profile, profileSource: state.profileSource },
+    target: {
+      url: options.sseUrl.href,
+      ...(options.registryUrl && { registryUrl: options.registryUrl.href }),
+      profile: state.profile,
+      profileSource: state.profileSource,
+    },
     options: {
       strict: options.strict ?? false,
       timeoutMs: options.timeoutMs,
@@ -79,8 +91,9 @@ export async function runChecks(options: RunOptions): Promise<Report> {
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - started),
     summary,
-    outcome: outcomeOf(summary, options.strict ?? false),
+    outcome: outcomeOf(summary, options.strict ?? false, applied?.stale.length ?? 0),
     results: list,
+    ...(baseline && applied && { baseline: { file: baseline.file, entries: baseline.entries.length, stale: applied.stale } }),
   };
 }
 

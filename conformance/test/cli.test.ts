@@ -89,8 +89,33 @@ describe("mcp-contract CLI", () => {
     }
   });
 
+  it("writes a baseline, passes with it, fails once an entry is stale, and writes SARIF", async () => {
+    await using broken = await startFixture({ defect: "bad-retry" });
+    await using correct = await startFixture();
+    const dir = await mkdtemp(join(tmpdir(), "mcp-contract-"));
+    try {
+      const file = join(dir, "baseline.json");
+      const written = await cli("baseline", broken.sseUrl, "--only", "sse", "--write", file);
+      expect([written.code, written.stderr]).toEqual([0, expect.stringContaining(`wrote 1 expected failure(s) to ${file}`)]);
+      expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ expectedFailures: [{ id: "sse-framing", reason: expect.stringMatching(/^failed when written: line \d+/) }] });
+
+      const expected = await cli("check", broken.sseUrl, "--only", "sse", "--baseline", file, "--reporter", "pretty", "--reporter", "sarif", "--output", join(dir, "r.sarif"));
+      expect(expected.code).toBe(0);
+      expect(expected.stdout).toMatch(/⊘ sse-framing \d+ ms {2}expected failure \(failed when written: /);
+      const sarif = JSON.parse(await readFile(join(dir, "r.sarif"), "utf8")) as { runs: { results: { baselineState: string }[] }[] };
+      expect(sarif.runs[0]?.results.map((r) => r.baselineState)).toEqual(["unchanged"]);
+
+      const stale = await cli("check", correct.sseUrl, "--only", "sse", "--baseline", file);
+      expect(stale.code).toBe(1);
+      expect(stale.stdout).toContain(`stale baseline entry sse-framing: the check now passes; remove it from ${file}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     [["check"], /missing <sse-url>/],
+    [["check", "http://127.0.0.1:9/sse", "--baseline", "/nonexistent/baseline.json"], /--baseline \/nonexistent\/baseline\.json: cannot read it \(ENOENT\)/],
     [["check", "http://127.0.0.1:9/sse", "--only", "sse-framin"], /unknown check or group "sse-framin"\. Did you mean: sse-framing/],
   ])("exits 2 with a way to fix it for %j", async (args, message) => {
     const run = await cli(...args);

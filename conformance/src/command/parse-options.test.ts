@@ -16,7 +16,7 @@ describe("parseCheckOptions", () => {
     ["an empty bearer", [URL_], { bearer: " " }, /--bearer needs a token/],
     ["an unknown reporter", [URL_], { reporter: ["tap"] }, /--reporter tap: use pretty, json, junit or sarif/],
     ["--registry", [URL_], { registry: "http://127.0.0.1:9" }, /--registry is not implemented yet/],
-    ["--baseline", [URL_], { baseline: "b.json" }, /--baseline is not implemented yet/],
+    ["an empty --baseline", [URL_], { baseline: "" }, /--baseline needs a file/],
     ["two machine reporters on stdout", [URL_], { reporter: ["json", "junit"] }, /cannot share stdout: add --output/],
     ["--output without a machine reporter", [URL_], { output: ["r.json"] }, /add --reporter json/],
     ["three outputs for two reporters", [URL_], { reporter: ["json", "junit"], output: ["a", "b", "c"] }, /3 --output files for 2 machine reporters/],

@@ -21,6 +21,7 @@ export interface CheckFlags {
   readonly strict?: boolean | undefined;
   readonly registry?: string | undefined;
   readonly baseline?: string | undefined;
+  readonly write?: string | undefined;
 }
 
 export type ReporterName = "pretty" | MachineReporter;
@@ -34,7 +35,10 @@ export interface OutputPlan {
   readonly machine: readonly { readonly reporter: MachineReporter; readonly to: string | "stdout" }[];
 }
 
-export type ParsedCheck = { readonly run: RunOptions; readonly outputs: OutputPlan } | { readonly error: string };
+/** Run options (the baseline not loaded yet: that is I/O), output routing, and the baseline file. */
+export type ParsedCheck =
+  | { readonly run: RunOptions; readonly outputs: OutputPlan; readonly baselineFile?: string | undefined }
+  | { readonly error: string };
 
 const PROFILES = ["auto", "spice", "opensearch", "celonis", "generic"];
 const CREDENTIAL = /^(authorization|proxy-authorization|cookie)$|key|token|secret|auth|password/i;
@@ -43,7 +47,7 @@ const REPORTERS: readonly string[] = ["pretty", "json", "junit", "sarif"];
 
 export function parseCheckOptions(positionals: readonly string[], flags: CheckFlags): ParsedCheck {
   if (flags.registry !== undefined) return { error: "--registry is not implemented yet: the registry checks come in a later release" };
-  if (flags.baseline !== undefined) return { error: "--baseline is not implemented yet: run without it" };
+  if (flags.baseline !== undefined && flags.baseline.trim() === "") return { error: "--baseline needs a file: --baseline mcp-contract-baseline.json" };
   const [url, ...extra] = positionals;
   if (url === undefined) return { error: "missing <sse-url>: mcp-contract check http://127.0.0.1:8090/v1/mcp/sse" };
   if (extra.length > 0) return { error: `unexpected arguments ${extra.join(" ")}: give exactly one <sse-url>` };
@@ -103,6 +107,7 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
       strict: flags.strict ?? false,
     },
     outputs,
+    baselineFile: flags.baseline,
   };
 }
 

@@ -1,9 +1,12 @@
 /**
- * `mcp-contract check`: runs the checks with live pretty progress, writes each machine report
- * where the plan says, and returns the exit code (0 pass, 1 fail, 2 configuration error).
+ * `mcp-contract check`: loads the baseline (if any), runs the checks with live pretty progress,
+ * writes each machine report where the plan says, and returns the exit code (0 pass, 1 fail or a
+ * stale baseline entry, 2 configuration error).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { loadBaseline, type Baseline } from "../baseline/baseline-file.js";
+import { allChecks } from "../checks/registry.js";
 import { runChecks, UsageError } from "../runner.js";
 import { PrettyReporter } from "../report/pretty.js";
 import { renderJson } from "../report/json.js";
@@ -20,12 +23,41 @@ export interface CommandIo {
   readonly stderr: NodeJS.WritableStream;
 }
 
-export async function runCheckCommand(run: RunOptions, outputs: OutputPlan, io: CommandIo): Promise<number> {
-  const pretty = outputs.pretty ? new PrettyReporter(outputs.pretty === "stdout" ? io.stdout : io.stderr) : undefined;
-  pretty?.start(run.sseUrl.href);
+export async function runCheckCommand(run: RunOptions, outputs: OutputPlan, io: CommandIo, baselineFile?: string): Promise<number> {
+  const report = await runWithProgress(run, outputs.pretty, io, baselineFile);
+  if (typeof report === "number") return report;
+  for (const { reporter, to } of outputs.machine) {
+    const text = RENDER[reporter](report);
+    if (to === "stdout") {
+      io.stdout.write(text);
+      continue;
+    }
+    if (!(await writeOut(to, text, io))) return 2;
+  }
+  return report.outcome === "pass" ? 0 : 1;
+}
+
+/** Loads the baseline, runs with live pretty output, prints the summary; a number is an exit code. */
+export async function runWithProgress(
+  run: RunOptions,
+  pretty: OutputPlan["pretty"],
+  io: CommandIo,
+  baselineFile?: string,
+): Promise<Report | number> {
+  let baseline: Baseline | undefined;
+  if (baselineFile !== undefined) {
+    const loaded = await loadBaseline(baselineFile, allChecks.map((check) => check.id));
+    if ("error" in loaded) {
+      io.stderr.write(`mcp-contract: ${loaded.error}\n`);
+      return 2;
+    }
+    baseline = loaded;
+  }
+  const reporter = pretty ? new PrettyReporter(pretty === "stdout" ? io.stdout : io.stderr) : undefined;
+  reporter?.start(run.sseUrl.href);
   let report: Report;
   try {
-    report = await runChecks({ ...run, onCheckStart: pretty?.onCheckStart, onCheckEnd: pretty?.onCheckEnd });
+    report = await runChecks({ ...run, ...(baseline && { baseline }), onCheckStart: reporter?.onCheckStart, onCheckEnd: reporter?.onCheckEnd });
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`mcp-contract: ${error.message}\n`);
@@ -33,20 +65,18 @@ export async function runCheckCommand(run: RunOptions, outputs: OutputPlan, io: 
     }
     throw error;
   }
-  pretty?.finish(report);
-  for (const { reporter, to } of outputs.machine) {
-    const text = RENDER[reporter](report);
-    if (to === "stdout") {
-      io.stdout.write(text);
-      continue;
-    }
-    try {
-      await mkdir(dirname(to), { recursive: true });
-      await writeFile(to, text);
-    } catch (error) {
-      io.stderr.write(`mcp-contract: could not write ${to}: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 2;
-    }
+  reporter?.finish(report);
+  return report;
+}
+
+/** Writes a file (parents created); false, with the reason on stderr, when it cannot. */
+export async function writeOut(to: string, text: string, io: CommandIo): Promise<boolean> {
+  try {
+    await mkdir(dirname(to), { recursive: true });
+    await writeFile(to, text);
+    return true;
+  } catch (error) {
+    io.stderr.write(`mcp-contract: could not write ${to}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return false;
   }
-  return report.outcome === "pass" ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 /** The CLI's help text; the one place the flags are documented for users. */
 export const USAGE = `Usage: mcp-contract check <sse-url> [options]
+       mcp-contract baseline <sse-url> [options] [--write <file>]
        mcp-contract list
 
 Checks an MCP HTTP+SSE endpoint (the GET that opens the event stream) against the MCP transport,
@@ -24,8 +25,14 @@ Options:
                              as <file>.json, <file>.xml and <file>.sarif. Without --output a
                              single machine reporter writes to stdout and pretty moves to stderr.
   --strict                   SHOULD-level failures (warnings) fail the run too
+  --baseline <file>          expected failures (JSON: {"expectedFailures": [{"id", "reason",
+                             "profiles"?}]}): listed failures do not fail the run; a listed check
+                             that passes does (remove the stale entry)
+  --write <file>             (baseline) where to write the current failures as a starting
+                             baseline (default stdout); with --baseline, kept entries keep their reason
   --help, --version
 
-Exit codes: 0 every check passed (or was skipped with a reason), 1 a check failed (or, with
---strict, warned), 2 usage or configuration error.
-Not implemented yet (exit 2): --registry, --baseline.`;
+Exit codes: 0 every check passed (or was skipped with a reason, or is an expected failure), 1 a
+check failed (or, with --strict, warned; or a baseline entry is stale), 2 usage or configuration
+error.
+Not implemented yet (exit 2): --registry.`;

@@ -2,22 +2,26 @@
  * The JUnit XML reporter, for CI test tabs: one <testsuite> per group, one <testcase> per check
  * (classname = group, name = id). Failed checks get <failure>, skipped ones <skipped>, and
  * warnings a <failure type="SHOULD"> under --strict (otherwise they pass, noted in system-out).
- * Evidence goes to <system-out>.
+ * Expected failures of a baseline are <skipped message="expected failure: reason">, and each stale
+ * baseline entry is a failed testcase in a `baseline` suite. Evidence goes to <system-out>.
  */
+import { staleMessage } from "../baseline/apply-baseline.js";
 import type { CheckResult, Report } from "./model.js";
 import { renderEvidence } from "./pretty.js";
 
 export function renderJunit(report: Report): string {
   const groups = new Map<string, CheckResult[]>();
   for (const result of report.results) groups.set(result.group, [...(groups.get(result.group) ?? []), result]);
-  const failing = (r: CheckResult): boolean => r.status === "failed" || (report.options.strict && r.status === "warning");
+  const failing = (r: CheckResult): boolean => !r.expectedFailure && (r.status === "failed" || (report.options.strict && r.status === "warning"));
+  const skipped = (r: CheckResult): boolean => r.status === "skipped" || r.expectedFailure !== undefined;
   const seconds = (ms: number): string => (ms / 1000).toFixed(3);
   const suites = [...groups].map(([group, results]) => {
     const cases = results.map((r) => {
       const body: string[] = [];
       if (failing(r)) body.push(`      <failure message="${attr(r.message)}" type="${r.level}">${text(`${r.message}\nreference: ${r.reference}`)}</failure>`);
       if (r.status === "skipped") body.push(`      <skipped message="${attr(r.message)}"/>`);
-      const out = [`status: ${r.status} (${r.level})`, r.message, `reference: ${r.reference}`, r.evidence ? renderEvidence(r.evidence, "") : ""]
+      if (r.expectedFailure) body.push(`      <skipped message="${attr(`expected failure: ${r.expectedFailure.reason}`)}"/>`);
+      const out = [`status: ${r.status} (${r.level})${r.expectedFailure ? ", expected by the baseline" : ""}`, r.message, `reference: ${r.reference}`, r.evidence ? renderEvidence(r.evidence, "") : ""]
         .filter(Boolean)
         .join("\n");
       body.push(`      <system-out>${text(out)}</system-out>`);
@@ -26,15 +30,24 @@ export function renderJunit(report: Report): string {
     const time = results.reduce((sum, r) => sum + r.durationMs, 0);
     return (
       `  <testsuite name="${attr(group)}" tests="${results.length}" failures="${results.filter(failing).length}" errors="0"` +
-      ` skipped="${results.filter((r) => r.status === "skipped").length}" time="${seconds(time)}">\n${cases.join("\n")}\n  </testsuite>`
+      ` skipped="${results.filter(skipped).length}" time="${seconds(time)}">\n${cases.join("\n")}\n  </testsuite>`
     );
   });
+  const stale = report.baseline?.stale ?? [];
+  if (stale.length > 0) {
+    const file = report.baseline?.file ?? "the baseline";
+    const cases = stale.map((entry) => {
+      const message = staleMessage(entry, file);
+      return `    <testcase classname="baseline" name="${attr(entry.id)}" time="0.000">\n      <failure message="${attr(message)}" type="stale">${text(message)}</failure>\n    </testcase>`;
+    });
+    suites.push(`  <testsuite name="baseline" tests="${stale.length}" failures="${stale.length}" errors="0" skipped="0" time="0.000">\n${cases.join("\n")}\n  </testsuite>`);
+  }
   const { summary } = report;
-  const failures = report.results.filter(failing).length;
+  const failures = report.results.filter(failing).length + stale.length;
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<testsuites name="mcp-contract ${attr(report.target.url)}" tests="${summary.total}" failures="${failures}" errors="0"` +
-    ` skipped="${summary.skipped}" time="${seconds(report.durationMs)}" timestamp="${report.startedAt}">\n${suites.join("\n")}\n</testsuites>\n`
+    `<testsuites name="mcp-contract ${attr(report.target.url)}" tests="${summary.total + stale.length}" failures="${failures}" errors="0"` +
+    ` skipped="${report.results.filter(skipped).length}" time="${seconds(report.durationMs)}" timestamp="${report.startedAt}">\n${suites.join("\n")}\n</testsuites>\n`
   );
 }
 

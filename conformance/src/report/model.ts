@@ -51,14 +51,30 @@ export interface CheckResult {
   /** The spec section URL or seed document the requirement comes from. */
   readonly reference: string;
   readonly evidence?: Evidence;
+  /**
+   * Set (with `--baseline`) on a failed or warning check the baseline lists: the check really
+   * failed, and the run does not count it. `status` keeps saying what the check found.
+   */
+  readonly expectedFailure?: { readonly reason: string };
 }
 
+/** A baseline entry whose check now passes: the run fails until it is removed. */
+export interface StaleEntry {
+  readonly id: string;
+  readonly reason: string;
+}
+
+/**
+ * Counts by status. `failed` and `warnings` leave out the expected failures of a baseline, which
+ * `expectedFailures` counts (present only with `--baseline`), so the five add up to `total`.
+ */
 export interface ReportSummary {
   readonly total: number;
   readonly passed: number;
   readonly failed: number;
   readonly warnings: number;
   readonly skipped: number;
+  readonly expectedFailures?: number;
 }
 
 /** A whole run. `outcome` already accounts for `--strict`. */
@@ -67,6 +83,8 @@ export interface Report {
   readonly tool: { readonly name: "mcp-contract"; readonly version: string };
   readonly target: {
     readonly url: string;
+    /** The registry base URL the `registry` checks ran against (`--registry`). */
+    readonly registryUrl?: string;
     readonly profile: Profile;
     /** Where the profile came from: the option, the URL path, the endpoint event, or neither. */
     readonly profileSource: "option" | "url" | "endpoint-event" | "default";
@@ -83,21 +101,24 @@ export interface Report {
   readonly summary: ReportSummary;
   readonly outcome: "pass" | "fail";
   readonly results: readonly CheckResult[];
+  /** The `--baseline` file applied, and its entries whose checks now pass. */
+  readonly baseline?: { readonly file: string; readonly entries: number; readonly stale: readonly StaleEntry[] };
 }
 
-/** Counts results by status. */
-export function summarize(results: readonly CheckResult[]): ReportSummary {
-  const count = (status: CheckStatus): number => results.filter((r) => r.status === status).length;
+/** Counts results by status; with a baseline, expected failures are counted apart. */
+export function summarize(results: readonly CheckResult[], withBaseline = false): ReportSummary {
+  const count = (status: CheckStatus): number => results.filter((r) => r.status === status && !r.expectedFailure).length;
   return {
     total: results.length,
     passed: count("passed"),
     failed: count("failed"),
     warnings: count("warning"),
     skipped: count("skipped"),
+    ...(withBaseline && { expectedFailures: results.filter((r) => r.expectedFailure).length }),
   };
 }
 
-/** `fail` when a check failed, or (under --strict) when one warned. */
-export function outcomeOf(summary: ReportSummary, strict: boolean): "pass" | "fail" {
-  return summary.failed > 0 || (strict && summary.warnings > 0) ? "fail" : "pass";
+/** `fail` when a check failed unexpectedly, (under --strict) warned unexpectedly, or a baseline entry is stale. */
+export function outcomeOf(summary: ReportSummary, strict: boolean, staleEntries = 0): "pass" | "fail" {
+  return summary.failed > 0 || (strict && summary.warnings > 0) || staleEntries > 0 ? "fail" : "pass";
 }

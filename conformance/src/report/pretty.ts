@@ -5,9 +5,10 @@
  */
 import type { Check } from "../check.js";
 import type { CheckResult, Evidence, Report } from "./model.js";
+import { staleMessage } from "../baseline/apply-baseline.js";
 
-const SYMBOL = { passed: "✔", failed: "✘", warning: "▲", skipped: "○" } as const;
-const COLOR = { passed: 32, failed: 31, warning: 33, skipped: 90 } as const;
+const SYMBOL = { passed: "✔", failed: "✘", warning: "▲", skipped: "○", expected: "⊘" } as const;
+const COLOR = { passed: 32, failed: 31, warning: 33, skipped: 90, expected: 36 } as const;
 
 /** Anything text can be written to: a stream, a TTY, a test's collector. */
 export interface TextSink {
@@ -46,11 +47,18 @@ export class PrettyReporter {
     this.#groupHeader(result.group);
     if (this.#pending) this.#out.write("\r\x1b[2K");
     this.#pending = false;
-    const symbol = this.#paint(COLOR[result.status], SYMBOL[result.status]);
+    const kind = result.expectedFailure ? "expected" : result.status;
+    const symbol = this.#paint(COLOR[kind], SYMBOL[kind]);
     const level = result.level === "SHOULD" ? " (SHOULD)" : "";
     const time = result.status === "skipped" ? "" : ` ${result.durationMs} ms`;
-    const message = result.status === "skipped" ? `skipped: ${result.message}` : result.message;
+    const message = result.expectedFailure
+      ? `expected failure (${result.expectedFailure.reason}): ${result.message}`
+      : result.status === "skipped"
+        ? `skipped: ${result.message}`
+        : result.message;
     this.#out.write(`  ${symbol} ${result.id}${level}${this.#paint(90, time)}  ${message}\n`);
+    // Expected failures stay one line: the baseline already says why.
+    if (result.expectedFailure) return;
     if ((result.status === "failed" || result.status === "warning") && result.evidence) {
       this.#out.write(renderEvidence(result.evidence, "      "));
     }
@@ -61,8 +69,12 @@ export class PrettyReporter {
     const { summary } = report;
     const verdict = report.outcome === "pass" ? this.#paint(32, "PASS") : this.#paint(31, "FAIL");
     const strict = report.options.strict && summary.warnings > 0 ? " (--strict: warnings count)" : "";
+    const stale = report.baseline?.stale ?? [];
+    if (stale.length > 0) this.#out.write(`\nbaseline ${report.baseline?.file}\n`);
+    for (const entry of stale) this.#out.write(`  ${this.#paint(31, "✘")} ${staleMessage(entry, report.baseline?.file ?? "the baseline")}\n`);
+    const expected = summary.expectedFailures !== undefined ? `, ${summary.expectedFailures} expected failures` : "";
     this.#out.write(
-      `\n${verdict} ${summary.passed} passed, ${summary.failed} failed, ${summary.warnings} warnings, ${summary.skipped} skipped` +
+      `\n${verdict} ${summary.passed} passed, ${summary.failed} failed, ${summary.warnings} warnings${expected}, ${summary.skipped} skipped` +
         ` of ${summary.total} checks in ${report.durationMs} ms; profile ${report.target.profile} (${report.target.profileSource})${strict}\n`,
     );
   }

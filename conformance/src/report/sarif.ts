@@ -2,10 +2,13 @@
  * The SARIF 2.1.0 reporter, for code-scanning uploads: one run whose driver (`mcp-contract`) has a
  * rule per check in the report, and a result per failed or warning check. There is no source file
  * to point at, so each result's location is the checked URL (artifactLocation) and the request
- * that showed the problem (a logical location).
+ * that showed the problem (a logical location). With a baseline, an expected failure is a result
+ * suppressed externally (`baselineState: "unchanged"`), an unexpected one is `"new"`, and a stale
+ * entry is an `"absent"` result of kind `pass` whose message says to remove it.
  * @see https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
  */
 import type { Location, Log, ReportingDescriptor, Result } from "sarif";
+import { staleMessage } from "../baseline/apply-baseline.js";
 import type { CheckResult, Evidence, Report } from "./model.js";
 
 /** The schema editors and validators know a SARIF 2.1.0 log by; only a name, never fetched. */
@@ -35,7 +38,7 @@ export function renderSarif(report: Report): string {
             endTimeUtc: new Date(Date.parse(report.startedAt) + report.durationMs).toISOString(),
           },
         ],
-        results: report.results.flatMap((result, ruleIndex) => resultOf(report, result, ruleIndex)),
+        results: [...report.results.flatMap((result, ruleIndex) => resultOf(report, result, ruleIndex)), ...staleResults(report)],
         properties: {
           target: report.target.url,
           profile: report.target.profile,
@@ -65,6 +68,7 @@ function ruleOf(result: CheckResult): ReportingDescriptor {
 
 function resultOf(report: Report, result: CheckResult, ruleIndex: number): Result[] {
   if (result.status !== "failed" && result.status !== "warning") return [];
+  const expected = result.expectedFailure;
   return [
     {
       ruleId: result.id,
@@ -73,10 +77,38 @@ function resultOf(report: Report, result: CheckResult, ruleIndex: number): Resul
       level: result.status === "failed" ? "error" : "warning",
       message: { text: messageOf(result) },
       locations: [locationOf(report, result.evidence)],
-      partialFingerprints: { "mcpContractCheck/v1": `${result.id}@${report.target.url}` },
-      properties: { status: result.status, level: result.level, durationMs: result.durationMs, ...(result.evidence && { evidence: result.evidence }) },
+      partialFingerprints: fingerprint(report, result.id),
+      ...(report.baseline && { baselineState: expected ? "unchanged" : "new" }),
+      ...(expected && { suppressions: [{ kind: "external", status: "accepted", justification: `expected failure (${report.baseline?.file}): ${expected.reason}` }] }),
+      properties: {
+        status: result.status,
+        level: result.level,
+        durationMs: result.durationMs,
+        ...(expected && { expectedFailure: expected }),
+        ...(result.evidence && { evidence: result.evidence }),
+      },
     },
   ];
+}
+
+/** Stale baseline entries: the finding is gone, and the entry must go too. */
+function staleResults(report: Report): Result[] {
+  const ruleIndex = new Map(report.results.map((result, index) => [result.id, index]));
+  return (report.baseline?.stale ?? []).map((entry) => ({
+    ruleId: entry.id,
+    ...(ruleIndex.has(entry.id) && { ruleIndex: ruleIndex.get(entry.id) }),
+    kind: "pass",
+    level: "none",
+    baselineState: "absent",
+    message: { text: staleMessage(entry, report.baseline?.file ?? "the baseline") },
+    locations: [locationOf(report, undefined)],
+    partialFingerprints: fingerprint(report, entry.id),
+  }));
+}
+
+/** Stable across runs of the same check on the same target, so uploads match up. */
+function fingerprint(report: Report, id: string): Record<string, string> {
+  return { "mcpContractCheck/v1": `${id}@${report.target.url}` };
 }
 
 /** The check's finding, then the deciding exchange in one line. */

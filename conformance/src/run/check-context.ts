@@ -26,6 +26,8 @@ export interface RunSettings {
   readonly timeoutMs: number;
   readonly keepaliveWaitMs?: number | undefined;
   readonly rateLimit?: number | undefined;
+  /** The registry base URL (`--registry`); the `registry` checks are skipped without it. */
+  readonly registryUrl?: URL | undefined;
 }
 
 export class CheckContext {
