@@ -7,7 +7,7 @@ import type { CheckContext } from "./run/check-context.js";
 import type { CheckLevel, Evidence, Profile } from "./report/model.js";
 
 /** The groups checks are filed under (also `--only`/`--skip` selectors and JUnit classnames). */
-export type CheckGroup = "sse" | "endpoint" | "message-status" | "jsonrpc" | "mcp" | "security" | "celonis" | "opensearch";
+export type CheckGroup = "sse" | "endpoint" | "message-status" | "jsonrpc" | "mcp" | "security" | "celonis" | "opensearch" | "registry";
 
 /**
  * What a check concludes. `fail` becomes `failed` for a MUST and `warning` for a SHOULD; `warn` is

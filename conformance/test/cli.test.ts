@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../src/report/model.js";
 import { startFixture } from "./fixtures/fixture-server.js";
+import { startRegistryFixture } from "./fixtures/registry-fixture.js";
 
 const CLI = new URL("../src/cli.ts", import.meta.url).pathname;
 
@@ -36,7 +37,7 @@ describe("mcp-contract CLI", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/✔ sse-framing \d+ ms/);
     expect(run.stdout).toMatch(/○ security-auth-enforced {2}skipped: no credentials given/);
-    expect(run.stdout).toMatch(/^PASS \d+ passed, 0 failed, 0 warnings, \d+ skipped of 41 checks in \d+ ms; profile spice \(url\)$/m);
+    expect(run.stdout).toMatch(/^PASS \d+ passed, 0 failed, 0 warnings, \d+ skipped of 49 checks in \d+ ms; profile spice \(url\)$/m);
   });
 
   it("exits 1 when a check fails, showing its evidence", async () => {
@@ -111,6 +112,15 @@ describe("mcp-contract CLI", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("runs the registry checks against --registry", async () => {
+    await using registry = await startRegistryFixture("no-409");
+    const run = await cli("check", `${registry.url}/v1/mcp/sse`, "--registry", registry.url, "--only", "registry", "--reporter", "json");
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.target.registryUrl).toBe(`${registry.url}/`);
+    expect(report.results.filter((r) => r.status !== "passed").map((r) => r.id)).toEqual(["registry-duplicate-name-409"]);
   });
 
   it.each([

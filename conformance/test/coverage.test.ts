@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import { allChecks } from "../src/checks/registry.js";
 import { DEFECTS } from "./fixtures/defects.js";
 import { PROTOCOL_CASES, TRANSPORT_CASES } from "./defect-table.js";
+import { REGISTRY_DEFECTS } from "./fixtures/registry-fixture.js";
+import { REGISTRY_CASES } from "./registry-defect-table.js";
 
 describe("defect coverage", () => {
-  const cases = [...TRANSPORT_CASES, ...PROTOCOL_CASES];
+  const cases = [...TRANSPORT_CASES, ...PROTOCOL_CASES, ...REGISTRY_CASES];
 
   it("has a defect case that fails each check", () => {
     const proven = new Set(cases.flatMap(([, expected]) => [...(expected.failed ?? []), ...(expected.warning ?? [])]));
@@ -13,6 +15,6 @@ describe("defect coverage", () => {
   });
 
   it("runs every named defect, once", () => {
-    expect(cases.map(([defect]) => defect).sort()).toEqual(Object.keys(DEFECTS).sort());
+    expect(cases.map(([defect]) => defect).sort()).toEqual([...Object.keys(DEFECTS), ...Object.keys(REGISTRY_DEFECTS)].sort());
   });
 });

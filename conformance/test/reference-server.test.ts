@@ -3,7 +3,7 @@
  * failure, no warning, and only the skips that are expected (another dialect's checks, and the
  * opt-in ones when their option is not given).
  */
-import { createApp, type AppOptions } from "@mcp-contract/reference-server";
+import { createGateway, type AppOptions } from "@mcp-contract/reference-server";
 import { startServer } from "@mcp-contract/test-helpers";
 import { afterAll, describe, expect, it } from "vitest";
 import { allChecks } from "../src/checks/registry.js";
@@ -15,14 +15,16 @@ const OPENSEARCH = "/_plugins/_ml/mcp/sse";
 const CELONIS = "/studio-copilot/api/v1/mcp-servers/mcp/builtin";
 const CELONIS_ONLY = ["celonis-sync-answer", "celonis-unknown-asset-404", "celonis-rate-limit-shape"];
 const SESSION_ONLY = ["post-missing-session-400", "post-unknown-session-404", "post-closed-session-404"];
+const REGISTRY = allChecks.filter((check) => check.group === "registry").map((check) => check.id);
 
-type Case = [string, string, AppOptions["config"], Partial<RunOptions>, string[]];
+/** name, stream path, config, run options (`registryUrl: true` checks the gateway's registry), expected skips. */
+type Case = [string, string, AppOptions["config"], Partial<Omit<RunOptions, "registryUrl">> & { registryUrl?: true }, string[]];
 
 const CASES: Case[] = [
-  ["Spice with an API key", SPICE, { apiKeys: ["key-1"], keepAliveMs: 100 }, { headers: { "X-API-Key": "key-1" }, credentialHeaders: ["x-api-key"], keepaliveWaitMs: 1000 }, [...CELONIS_ONLY, "opensearch-append-to-base-url"]],
-  ["OpenSearch, default endpoint data", OPENSEARCH, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY]],
-  ["OpenSearch, append_to_base_url=true", `${OPENSEARCH}?append_to_base_url=true`, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY]],
-  ["Celonis asset builtin with a bearer token", CELONIS, { bearerTokens: ["token-1"] }, { headers: { Authorization: "Bearer token-1" }, credentialHeaders: ["authorization"] }, ["sse-keepalive", ...SESSION_ONLY, "celonis-rate-limit-shape", "opensearch-append-to-base-url"]],
+  ["Spice with an API key, and the registry", SPICE, { apiKeys: ["key-1"], keepAliveMs: 100 }, { headers: { "X-API-Key": "key-1" }, credentialHeaders: ["x-api-key"], keepaliveWaitMs: 1000, registryUrl: true }, [...CELONIS_ONLY, "opensearch-append-to-base-url"]],
+  ["OpenSearch, default endpoint data", OPENSEARCH, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY, ...REGISTRY]],
+  ["OpenSearch, append_to_base_url=true", `${OPENSEARCH}?append_to_base_url=true`, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY, ...REGISTRY]],
+  ["Celonis asset builtin with a bearer token", CELONIS, { bearerTokens: ["token-1"] }, { headers: { Authorization: "Bearer token-1" }, credentialHeaders: ["authorization"] }, ["sse-keepalive", ...SESSION_ONLY, "celonis-rate-limit-shape", "opensearch-append-to-base-url", ...REGISTRY]],
   ["Celonis rate limit", CELONIS, { rateLimitPerMinute: 5 }, { rateLimit: 5, only: ["celonis-rate-limit-shape"] }, []],
 ];
 
@@ -33,17 +35,26 @@ describe.concurrent("the reference server", () => {
     expect(allChecks.map((check) => check.id).filter((id) => !passed.has(id))).toEqual([]);
   });
 
-  it.each(CASES)("passes every applicable check under --strict: %s", async (_, path, config, options, skipped) => {
-    const app = createApp({ config, log: () => undefined });
-    const running = await startServer(app.server);
+  it.each(CASES)("passes every applicable check under --strict: %s", async (_, path, config, { registryUrl, ...options }, skipped) => {
+    const gateway = createGateway({ config, log: () => undefined, registry: { databasePath: ":memory:" } });
+    const running = await startServer(gateway.app.server);
     try {
-      const report = await runChecks({ sseUrl: new URL(running.url + path), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 3000, strict: true, ...options });
+      const report = await runChecks({
+        sseUrl: new URL(running.url + path),
+        ...(registryUrl && { registryUrl: new URL(running.url) }),
+        profile: "auto",
+        headers: {},
+        credentialHeaders: [],
+        timeoutMs: 3000,
+        strict: true,
+        ...options,
+      });
       expect(problems(report)).toEqual({});
       expect(report.results.filter((r) => r.status === "skipped").map((r) => r.id).sort()).toEqual([...skipped].sort());
       expect(report).toMatchObject({ outcome: "pass", summary: { failed: 0, warnings: 0 } });
       for (const result of report.results) if (result.status === "passed") passed.add(result.id);
     } finally {
-      await app.close();
+      await gateway.close();
     }
   });
 });

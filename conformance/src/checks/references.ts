@@ -29,4 +29,8 @@ export const REF = {
   opensearchSessionSeed: "seed: opensearch-mcp-sse-session.txt (endpoint event data and append_to_base_url)",
   celonisSeed: "seed: celonis-mcp-server-asset.openapi.json (synchronous POST, 404 {detail}, 500 calls/minute with isError and retry guidance)",
   contractMessage: "openapi/message.yaml (the message API's HTTP errors: 400 no sessionId, 404 unknown session, 413, 415)",
+  registry: "openapi/registry.yaml and seed: letta-mcp-servers-registry.txt (the /v1/mcp-servers API)",
+  registrySecrets: "openapi/registry.yaml (secrets are write-only: auth_token, custom_headers and env values read back as ********)",
+  registryErrors: "openapi/registry.yaml (every error is an ApiError; 404 unknown id, 409 duplicate server_name, 415 not JSON, 422 naming each field)",
+  registryRefresh: "openapi/registry.yaml (refresh: on any failure the stored tools stay as they were; 502 when the upstream cannot be reached)",
 } as const;

@@ -1,7 +1,7 @@
 /**
  * Every built-in check, in run order. Order matters twice: a check runs after the checks it
  * requires, and the run-wide observers (which judge every message seen) run last.
- * New checks (the registry group) are added here; ids must stay unique and stable.
+ * New checks are added here; ids must stay unique and stable.
  */
 import type { Check } from "../check.js";
 import { sseResponseHeaders } from "./sse/sse-response-headers.js";
@@ -45,6 +45,14 @@ import { celonisSyncAnswer } from "./celonis/celonis-sync-answer.js";
 import { celonisUnknownAsset404 } from "./celonis/celonis-unknown-asset-404.js";
 import { celonisRateLimitShape } from "./celonis/celonis-rate-limit-shape.js";
 import { opensearchAppendToBaseUrl } from "./opensearch/opensearch-append-to-base-url.js";
+import { registryCrudRoundTrip } from "./registry/registry-crud-round-trip.js";
+import { registryUnknownId404 } from "./registry/registry-unknown-id-404.js";
+import { registryDuplicateName409 } from "./registry/registry-duplicate-name-409.js";
+import { registryInvalidBody422 } from "./registry/registry-invalid-body-422.js";
+import { registryContentType415 } from "./registry/registry-content-type-415.js";
+import { registrySecretsRedacted } from "./registry/registry-secrets-redacted.js";
+import { registryRefreshUnreachable502 } from "./registry/registry-refresh-unreachable-502.js";
+import { registryResponsesValid } from "./registry/registry-responses-valid.js";
 
 /** The built-in checks in run order. */
 export const allChecks: readonly Check[] = [
@@ -86,6 +94,15 @@ export const allChecks: readonly Check[] = [
   celonisUnknownAsset404,
   celonisRateLimitShape,
   opensearchAppendToBaseUrl,
+  registryCrudRoundTrip,
+  registryUnknownId404,
+  registryDuplicateName409,
+  registryInvalidBody422,
+  registryContentType415,
+  registrySecretsRedacted,
+  registryRefreshUnreachable502,
+  // Judges every registry response the checks above caused.
+  registryResponsesValid,
   // Run-wide observers last: they judge every message the checks above made the server send.
   sseMessageDataJson,
   jsonrpcErrorShape,

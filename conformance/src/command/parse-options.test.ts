@@ -15,7 +15,7 @@ describe("parseCheckOptions", () => {
     ["a header without a colon", [URL_], { header: ["no colon"] }, /write it as 'Name: value'/],
     ["an empty bearer", [URL_], { bearer: " " }, /--bearer needs a token/],
     ["an unknown reporter", [URL_], { reporter: ["tap"] }, /--reporter tap: use pretty, json, junit or sarif/],
-    ["--registry", [URL_], { registry: "http://127.0.0.1:9" }, /--registry is not implemented yet/],
+    ["a --registry that is not a URL", [URL_], { registry: "127.0.0.1:8090" }, /--registry 127\.0\.0\.1:8090: give the registry's http\(s\) base URL/],
     ["an empty --baseline", [URL_], { baseline: "" }, /--baseline needs a file/],
     ["two machine reporters on stdout", [URL_], { reporter: ["json", "junit"] }, /cannot share stdout: add --output/],
     ["--output without a machine reporter", [URL_], { output: ["r.json"] }, /add --reporter json/],

@@ -46,7 +46,6 @@ const EXTENSION = { json: "json", junit: "xml", sarif: "sarif" } as const;
 const REPORTERS: readonly string[] = ["pretty", "json", "junit", "sarif"];
 
 export function parseCheckOptions(positionals: readonly string[], flags: CheckFlags): ParsedCheck {
-  if (flags.registry !== undefined) return { error: "--registry is not implemented yet: the registry checks come in a later release" };
   if (flags.baseline !== undefined && flags.baseline.trim() === "") return { error: "--baseline needs a file: --baseline mcp-contract-baseline.json" };
   const [url, ...extra] = positionals;
   if (url === undefined) return { error: "missing <sse-url>: mcp-contract check http://127.0.0.1:8090/v1/mcp/sse" };
@@ -58,6 +57,17 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
     return { error: `"${url}" is not a URL: give the full SSE URL, e.g. http://127.0.0.1:8090/v1/mcp/sse` };
   }
   if (sseUrl.protocol !== "http:" && sseUrl.protocol !== "https:") return { error: `"${url}" is not http(s): give the SSE URL` };
+  let registryUrl: URL | undefined;
+  if (flags.registry !== undefined) {
+    try {
+      registryUrl = new URL(flags.registry);
+    } catch {
+      registryUrl = undefined;
+    }
+    if (!registryUrl || (registryUrl.protocol !== "http:" && registryUrl.protocol !== "https:")) {
+      return { error: `--registry ${flags.registry}: give the registry's http(s) base URL (the part before /v1/mcp-servers), e.g. http://127.0.0.1:8090` };
+    }
+  }
   const profile = flags.profile ?? "auto";
   if (!PROFILES.includes(profile)) return { error: `--profile ${profile}: use one of ${PROFILES.join(", ")}` };
 
@@ -104,6 +114,7 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
       deadlineMs: numbers["deadline"],
       keepaliveWaitMs: numbers["keepalive-wait"],
       rateLimit: numbers["rate-limit"],
+      registryUrl,
       strict: flags.strict ?? false,
     },
     outputs,

@@ -12,6 +12,8 @@ Options:
                              (Authorization, X-API-Key, *key*, *token*, *secret*, *auth*) are redacted
                              in reports and checked by security-auth-enforced
   --bearer <token>           same as --header 'Authorization: Bearer <token>'
+  --registry <base-url>      also check the MCP server registry (/v1/mcp-servers) at this base URL;
+                             the registry checks create, and then delete, probe servers of their own
   --only <id|group>          run only these checks or groups (repeatable, or comma-separated);
                              the checks they require run too
   --skip <id|group>          leave these out (repeatable, or comma-separated)
@@ -34,5 +36,4 @@ Options:
 
 Exit codes: 0 every check passed (or was skipped with a reason, or is an expected failure), 1 a
 check failed (or, with --strict, warned; or a baseline entry is stale), 2 usage or configuration
-error.
-Not implemented yet (exit 2): --registry.`;
+error.`;

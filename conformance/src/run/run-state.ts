@@ -4,7 +4,7 @@
  * tool list, discovered once.
  */
 import type { Tool } from "@mcp-contract/api-types";
-import type { Profile, Report } from "../report/model.js";
+import type { Evidence, Profile, Report } from "../report/model.js";
 import type { MessageSource } from "../session/session.js";
 import { messagesIn } from "../protocol/jsonrpc-shape.js";
 
@@ -20,6 +20,15 @@ export type ToolDiscovery =
   | { readonly tools: readonly Tool[]; readonly capabilities: Record<string, unknown> }
   | { readonly problem: string };
 
+/** One registry request of the run, judged against the registry spec when it was answered. */
+export interface RegistryCallRecord {
+  readonly operationId: string;
+  /** How the response departs from the spec (undocumented status, wrong body), if it does. */
+  readonly problem: string | undefined;
+  readonly evidence: Evidence;
+  readonly checkId: string;
+}
+
 /** Caps memory on servers that flood: the observer keeps the first messages only. */
 const MAX_OBSERVED = 20_000;
 
@@ -32,6 +41,8 @@ export class RunState {
   /** `message` events whose data was not JSON-RPC, from any check's sessions. */
   readonly invalidStreamData: { readonly data: string; readonly problem: string; readonly checkId: string }[] = [];
   tools: Promise<ToolDiscovery> | undefined;
+  /** Every registry request the checks made (the first 2000), for registry-responses-valid. */
+  readonly registryCalls: RegistryCallRecord[] = [];
 
   constructor(profile: Profile, source: Report["target"]["profileSource"]) {
     this.profile = profile;

@@ -1,0 +1,87 @@
+/**
+ * The registry checks: they pass against the reference server's registry and a correct fixture,
+ * each fails against a fixture with one defect (and nothing else does), they clean up every probe
+ * server and never touch the registry's other servers, and without --registry they are skipped.
+ */
+import { createApp, createRegistry } from "@mcp-contract/reference-server";
+import { startServer } from "@mcp-contract/test-helpers";
+import { describe, expect, it } from "vitest";
+import { allChecks } from "../src/checks/registry.js";
+import type { Report } from "../src/report/model.js";
+import { runChecks } from "../src/runner.js";
+import { expectVerdicts } from "./expectations.js";
+import { startRegistryFixture, type RegistryDefect } from "./fixtures/registry-fixture.js";
+import { REGISTRY_CASES } from "./registry-defect-table.js";
+import { problems } from "./run-fixture.js";
+
+const REGISTRY_IDS = allChecks.filter((check) => check.group === "registry").map((check) => check.id);
+
+function runRegistryChecks(base: string, only: readonly string[] = ["registry"]): Promise<Report> {
+  return runChecks({ sseUrl: new URL(`${base}/v1/mcp/sse`), registryUrl: new URL(base), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 2000, strict: true, only });
+}
+
+async function againstFixture(defect?: RegistryDefect): Promise<Report> {
+  await using fixture = await startRegistryFixture(defect);
+  return await runRegistryChecks(fixture.url);
+}
+
+/** The registry's servers, read straight from its list (not through the checks). */
+async function listed(base: string): Promise<{ id: string; server_name: string }[]> {
+  const response = await fetch(`${base}/v1/mcp-servers?limit=100`, { signal: AbortSignal.timeout(2000) });
+  return (await response.json()) as { id: string; server_name: string }[];
+}
+
+describe.concurrent("the registry checks", () => {
+  it.each([
+    ["with stdio allowed (env values read back)", ["node"]],
+    ["with stdio refused (403)", []],
+  ])("pass against the reference server's registry %s, leaving only the servers they found", async (_, stdioAllowlist) => {
+    const registry = createRegistry({ databasePath: ":memory:", stdioAllowlist, logger: () => undefined });
+    const app = createApp({ routes: [registry.routes], toolSources: [registry.tools], log: () => undefined });
+    await using running = await startServer(app.server);
+    try {
+      const created = await fetch(`${running.url}/v1/mcp-servers`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ server_name: "someone-elses", mcp_server_type: "sse", server_url: "http://127.0.0.1:9/theirs" }),
+      });
+      expect(created.status).toBe(201);
+      const before = await listed(running.url);
+      const report = await runRegistryChecks(running.url);
+      expect(problems(report)).toEqual({});
+      expect(report.results.map((r) => [r.id, r.status])).toEqual(REGISTRY_IDS.map((id) => [id, "passed"]));
+      expect(report.target.registryUrl).toBe(new URL(running.url).href);
+      const secrets = report.results.find((r) => r.id === "registry-secrets-redacted");
+      expect(secrets?.evidence?.notes ?? []).toEqual(stdioAllowlist.length > 0 ? [] : [expect.stringContaining("creating a stdio server (command node) answered 403")]);
+      expect(await listed(running.url)).toEqual(before);
+    } finally {
+      await app.close();
+      await registry.close();
+    }
+  });
+
+  it("pass against a correct fixture registry, and leave it empty", async () => {
+    await using fixture = await startRegistryFixture();
+    const report = await runRegistryChecks(fixture.url);
+    expect(problems(report)).toEqual({});
+    expect(report.summary).toMatchObject({ passed: REGISTRY_IDS.length, failed: 0 });
+    expect(await listed(fixture.url)).toEqual([]);
+  });
+
+  it.each(REGISTRY_CASES)("fail exactly the checks for the defect %s", async (defect, expected) => {
+    expectVerdicts(await againstFixture(defect), expected);
+  });
+
+  it("judge the spec on their own when registry-responses-valid runs alone", async () => {
+    await using fixture = await startRegistryFixture("bad-timestamps");
+    const report = await runRegistryChecks(fixture.url, ["registry-responses-valid"]);
+    // An empty registry has no timestamps to get wrong: the check's own reads are as documented.
+    expect(report.results).toEqual([expect.objectContaining({ id: "registry-responses-valid", status: "passed", message: "all 2 registry responses of the run match the spec" })]);
+  });
+
+  it("are skipped, saying why, without --registry", async () => {
+    const report = await runChecks({ sseUrl: new URL("http://127.0.0.1:9/v1/mcp/sse"), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 200, only: ["registry"] });
+    expect(report.results.map((r) => [r.id, r.status])).toEqual(REGISTRY_IDS.map((id) => [id, "skipped"]));
+    expect(report.results[0]?.message).toMatch(/only with --registry <base-url>/);
+  });
+});
