@@ -8,6 +8,7 @@ import { allChecks } from "./checks/registry.js";
 import { parseCheckOptions } from "./command/parse-options.js";
 import { runBaselineCommand } from "./command/run-baseline-command.js";
 import { runCheckCommand } from "./command/run-check-command.js";
+import { runLintSpecCommand } from "./command/run-lint-spec-command.js";
 import { USAGE } from "./command/usage.js";
 import { toolVersion } from "./version.js";
 
@@ -56,8 +57,17 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const check of allChecks) process.stdout.write(`${check.id.padEnd(34)} ${check.group.padEnd(15)} ${check.level.padEnd(6)} ${check.title}\n`);
     return 0;
   }
+  const io = { stdout: process.stdout, stderr: process.stderr };
+  if (command === "lint-spec") {
+    const flags = Object.keys(values).filter((key) => values[key as keyof typeof values] !== undefined);
+    if (flags.length > 0) {
+      process.stderr.write(`mcp-contract: lint-spec takes only file names, not --${flags.join(", --")}\n`);
+      return 2;
+    }
+    return runLintSpecCommand(rest, io);
+  }
   if (command !== "check" && command !== "baseline") {
-    process.stderr.write(`mcp-contract: unknown command "${command}": use check, baseline or list\n\n${USAGE}\n`);
+    process.stderr.write(`mcp-contract: unknown command "${command}": use check, baseline, lint-spec or list\n\n${USAGE}\n`);
     return 2;
   }
   const options = parseCheckOptions(rest, values);
@@ -65,7 +75,6 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`mcp-contract: ${options.error}\n`);
     return 2;
   }
-  const io = { stdout: process.stdout, stderr: process.stderr };
   if (command === "baseline") {
     if (values.reporter !== undefined || values.output !== undefined) {
       process.stderr.write("mcp-contract: baseline writes the baseline file, not reports: drop --reporter/--output, give --write <file>\n");

@@ -1,6 +1,7 @@
 /** The CLI's help text; the one place the flags are documented for users. */
 export const USAGE = `Usage: mcp-contract check <sse-url> [options]
        mcp-contract baseline <sse-url> [options] [--write <file>]
+       mcp-contract lint-spec <openapi-file>...
        mcp-contract list
 
 Checks an MCP HTTP+SSE endpoint (the GET that opens the event stream) against the MCP transport,
@@ -33,6 +34,11 @@ Options:
   --write <file>             (baseline) where to write the current failures as a starting
                              baseline (default stdout); with --baseline, kept entries keep their reason
   --help, --version
+
+lint-spec checks an OpenAPI description of an MCP HTTP+SSE endpoint: each message POST (marked
+x-mcp-message: true, taking a sessionId query parameter, or with a JSON-RPC request body) must
+declare a JSON request body, 202, 404, 413 (and 400 when it takes a sessionId) and a JSON-RPC
+error body; an SSE GET (text/event-stream) should be described too. Exit 0 no errors, 1 errors.
 
 Exit codes: 0 every check passed (or was skipped with a reason, or is an expected failure), 1 a
 check failed (or, with --strict, warned; or a baseline entry is stale), 2 usage or configuration
