@@ -9,6 +9,7 @@ export type { Check, CheckGroup, Verdict } from "./check.js";
 export { pass, fail, warn, skip, CheckStop } from "./check.js";
 export type { CheckContext, RunSettings } from "./run/check-context.js";
 export type { CheckResult, CheckStatus, CheckLevel, Evidence, Profile, Report, ReportSummary, StaleEntry } from "./report/model.js";
+export type { CompatMatrix, CompatPeer } from "./report/compat-matrix.js";
 export { renderJson } from "./report/json.js";
 export { renderJunit } from "./report/junit.js";
 export { renderSarif } from "./report/sarif.js";

@@ -1,27 +1,15 @@
 /**
  * The peer compatibility matrix as `compat/matrix.json` stores it: every check, and per peer its
  * installed version, the summary and each check's status with the runner's message. The shape is
- * the one the docs site reads (apps/docs-site/src/compat-matrix.ts); a test keeps the two equal.
+ * src/report/compat-matrix.ts, which the docs site imports.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Check } from "../../src/check.js";
-import type { CheckStatus, Report } from "../../src/report/model.js";
+import type { CompatMatrix, CompatPeer } from "../../src/report/compat-matrix.js";
+import type { Report } from "../../src/report/model.js";
 
-export interface CompatMatrix {
-  readonly generatedAt: string;
-  readonly checks: readonly { id: string; group: string; level: "MUST" | "SHOULD"; title: string }[];
-  readonly peers: readonly CompatPeer[];
-}
-
-/** One column: a peer and what the runner said about it. */
-export interface CompatPeer {
-  readonly name: string;
-  readonly package: string;
-  readonly version: string;
-  readonly summary: { passed: number; failed: number; warnings: number; skipped: number };
-  readonly results: Readonly<Record<string, { status: CheckStatus; message: string }>>;
-}
+export type { CompatMatrix, CompatPeer } from "../../src/report/compat-matrix.js";
 
 /** Where the matrix is committed. */
 export const COMPAT_MATRIX_FILE = fileURLToPath(new URL("../../compat/matrix.json", import.meta.url));

@@ -29,7 +29,10 @@ export function renderMatrixMarkdown(matrix: CompatMatrix): string {
   return [
     `Generated ${matrix.generatedAt} with \`--timeout ${COMPAT_TIMEOUT_MS}\` and \`--profile auto\`.`,
     "✓ passed, ✗ failed (MUST), ! warning (SHOULD), – skipped: another dialect's check, or an opt-in",
-    "check whose option (`--keepalive-wait`, credentials) the matrix run does not give.",
+    "check whose option (`--keepalive-wait`, credentials, `--registry`) the matrix run does not give.",
+    "A MUST is a requirement of the MCP or JSON-RPC specification, or of the mcp-contract message",
+    "contract, which adopts the statuses the vendors document for SSE (Spice: 404 for an unknown",
+    "session, 413 over 4 MB); each check's reference, in `conformance/README.md`, says which.",
     "",
     header,
     rule,

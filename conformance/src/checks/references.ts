@@ -25,6 +25,8 @@ export const REF = {
   originSecurity: `${MCP}/2025-11-25/basic/transports#security-warning`,
   authorization: `${MCP}/2025-06-18/basic/authorization#access-token-usage`,
   sessionIds: `${MCP}/2025-06-18/basic/security_best_practices#session-hijacking`,
+  sessionNotFound:
+    `${MCP}/2025-06-18/basic/transports#session-management (a session the server ended MUST get 404) and seed: spice-runtime-mcp-message.json (404 no such session)`,
   spiceSeed: "seed: spice-runtime-mcp-message.json (POST /v1/mcp/sse?sessionId=: 202 accepted, 404 no such session, 413 over 4MB)",
   opensearchSessionSeed: "seed: opensearch-mcp-sse-session.txt (endpoint event data and append_to_base_url)",
   celonisSeed: "seed: celonis-mcp-server-asset.openapi.json (synchronous POST, 404 {detail}, 500 calls/minute with isError and retry guidance)",

@@ -16,7 +16,7 @@ export const postClosedSession404: Check = {
   group: "message-status",
   level: "MUST",
   title: "After the stream is closed, a POST to its endpoint answers 404",
-  reference: REF.spiceSeed,
+  reference: REF.sessionNotFound,
   profiles: ["generic", "spice", "opensearch"],
   requires: ["endpoint-session-id", "endpoint-resolves"],
   async run(ctx) {

@@ -13,7 +13,7 @@ export const postUnknownSession404: Check = {
   group: "message-status",
   level: "MUST",
   title: "A POST with an unknown sessionId answers 404 (not 400)",
-  reference: REF.spiceSeed,
+  reference: REF.sessionNotFound,
   profiles: ["generic", "spice", "opensearch"],
   requires: ["endpoint-session-id", "endpoint-resolves"],
   async run(ctx) {
