@@ -56,6 +56,9 @@ export class SessionRegistry extends EventEmitter<SessionEvents> {
     stream[OWNER] = this;
     res.once("close", onStreamClose);
     this.byId.set(id, session);
+    // A stream that ends only when the connection does needs no chunked framing: the body is
+    // delimited by the close (RFC 9112 §6.3), which saves a size line and a buffer per event.
+    res.useChunkedEncodingByDefault = false;
     res.writeHead(200, STREAM_HEADERS);
     res.write(endpointFrame(endpointPrefix + id));
     if (dialect === "celonis") {
@@ -82,7 +85,7 @@ export class SessionRegistry extends EventEmitter<SessionEvents> {
     this.emit("close", session);
   }
 
-  /** Ends every stream cleanly (the chunked body is terminated) and forgets the sessions. */
+  /** Ends every stream cleanly (the connection closes, which ends the body) and forgets the sessions. */
   closeAll(): void {
     for (const session of [...this.byId.values()]) {
       this.remove(session);

@@ -21,6 +21,5 @@ export const KEEP_ALIVE_FRAME = ": keep-alive\n\n";
 export const STREAM_HEADERS: Readonly<Record<string, string>> = {
   "Content-Type": "text/event-stream",
   "Cache-Control": "no-cache",
-  Connection: "keep-alive",
   "X-Accel-Buffering": "no",
 };
