@@ -59,11 +59,18 @@ function ruleOf(result: CheckResult): ReportingDescriptor {
     name: pascalCase(result.id),
     shortDescription: { text: result.title },
     help: { text: `${result.level}: ${result.title}\nReference: ${result.reference}` },
-    // helpUri must be an absolute URI; seed and contract references are not, and stay in help.
-    ...(/^https?:\/\//.test(result.reference) && { helpUri: result.reference }),
+    // helpUri must be an absolute URI: the reference's leading URL if it has one. Seed and contract
+    // references, and any words after the URL, stay in help.
+    ...(helpUriOf(result.reference) && { helpUri: helpUriOf(result.reference) }),
     defaultConfiguration: { level: result.level === "MUST" ? "error" : "warning" },
     properties: { level: result.level, group: result.group, reference: result.reference, tags: [...new Set(["mcp", result.group])] },
   };
+}
+
+/** The URL a reference starts with (up to the first space), or undefined. */
+function helpUriOf(reference: string): string | undefined {
+  const url = /^https?:\/\/\S+/.exec(reference)?.[0];
+  return url && URL.canParse(url) ? url : undefined;
 }
 
 function resultOf(report: Report, result: CheckResult, ruleIndex: number): Result[] {
