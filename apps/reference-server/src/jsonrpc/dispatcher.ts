@@ -16,7 +16,7 @@ import type { Logger } from "../errors.js";
 import { InvalidToolArgumentsError } from "../tools/tool-source.js";
 import { classify } from "./envelope.js";
 import type { RpcContext } from "./rpc-context.js";
-import { errorResponse, RpcError } from "./rpc-error.js";
+import { errorResponse, RequestCancelled, RpcError } from "./rpc-error.js";
 
 type ServerResult = MessageComponents["schemas"]["ServerResult"];
 type ServerResultResponse = MessageComponents["schemas"]["ServerResultResponse"];
@@ -27,7 +27,7 @@ type Params = Record<string, unknown> | undefined;
  * Answers one request method, synchronously or with a promise; throw (or reject with) RpcError
  * for a deliberate JSON-RPC error.
  */
-export type MethodHandler = (params: Params, context: RpcContext) => ServerResult | Promise<ServerResult>;
+export type MethodHandler = (params: Params, context: RpcContext, id: RequestId) => ServerResult | Promise<ServerResult>;
 
 /** Handles one notification method; it is never answered. */
 export type NotificationHandler = (params: Params, context: RpcContext) => void;
@@ -95,7 +95,7 @@ export class Dispatcher {
     });
   }
 
-  private one(value: unknown, context: RpcContext, inBatch: boolean): Answer | undefined | Promise<Answer> {
+  private one(value: unknown, context: RpcContext, inBatch: boolean): Answer | undefined | Promise<Answer | undefined> {
     const envelope = classify(value);
     switch (envelope.kind) {
       case "invalid":
@@ -123,7 +123,7 @@ export class Dispatcher {
         if (!handler) return errorResponse(id, JSONRPC_ERROR.METHOD_NOT_FOUND, `Method not found: ${method}`);
         let result: ServerResult | Promise<ServerResult>;
         try {
-          result = handler(params, context);
+          result = handler(params, context, id);
         } catch (error) {
           return this.failed(id, method, error);
         }
@@ -133,7 +133,7 @@ export class Dispatcher {
     }
   }
 
-  private async settle(id: RequestId, method: string, pending: Promise<ServerResult>): Promise<Answer> {
+  private async settle(id: RequestId, method: string, pending: Promise<ServerResult>): Promise<Answer | undefined> {
     try {
       return { jsonrpc: "2.0", id, result: await pending };
     } catch (error) {
@@ -141,7 +141,9 @@ export class Dispatcher {
     }
   }
 
-  private failed(id: RequestId, method: string, error: unknown): JSONRPCErrorResponse {
+  private failed(id: RequestId, method: string, error: unknown): JSONRPCErrorResponse | undefined {
+    // The peer said it no longer wants the answer (MCP cancellation): send none.
+    if (error instanceof RequestCancelled) return undefined;
     if (error instanceof RpcError) return errorResponse(id, error.code, error.message, error.data);
     if (error instanceof InvalidToolArgumentsError) {
       return errorResponse(id, JSONRPC_ERROR.INVALID_PARAMS, error.message, { field: error.field });

@@ -17,6 +17,11 @@ export class RpcError extends Error {
   }
 }
 
+/** Raised by a handler whose request the peer cancelled: the request gets no answer at all. */
+export class RequestCancelled extends Error {
+  override readonly name = "RequestCancelled";
+}
+
 /** The error response for `id` (null when the id could not be read). */
 export function errorResponse(id: RequestId | null, code: JSONRPCErrorCode, message: string, data?: unknown): JSONRPCErrorResponse {
   return data === undefined

@@ -14,15 +14,15 @@ import {
   type InitializeResult,
   type ListToolsParams,
   type ListToolsResult,
-  type ProgressNotification,
 } from "@mcp-contract/api-types";
 import type { MethodHandler, NotificationHandler } from "../jsonrpc/dispatcher.js";
 import type { RpcContext } from "../jsonrpc/rpc-context.js";
+import { cancelRequest } from "../jsonrpc/cancellations.js";
 import { RpcError } from "../jsonrpc/rpc-error.js";
-import type { ToolCallContext } from "../tools/tool-source.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { rateLimitedResult, takeCall } from "./rate-limiter.js";
 import type { ToolCatalog } from "./tool-catalog.js";
+import { ToolCall } from "./tool-call.js";
 
 /** How the server names itself in `initialize`. */
 export const SERVER_INFO = { name: "mcp-contract-reference-server", version: "0.1.0" } as const;
@@ -71,14 +71,33 @@ export function createMcpMethods(options: McpMethodOptions): {
     return result;
   };
 
-  const callTool: MethodHandler = (params, context) => {
+  const callTool: MethodHandler = (params, context, id) => {
     const { name, arguments: args = {}, _meta } = valid<CallToolParams>(callToolParams, params, "tools/call");
     if (rateLimitPerMinute > 0) {
       const retryAfter = takeCall(context.rateWindow, rateLimitPerMinute, Date.now());
       if (retryAfter > 0) return rateLimitedResult(rateLimitPerMinute, context.rateSubject, retryAfter);
     }
-    const result = catalog.call(context.scope, name, args, toolCallContext(context, _meta?.progressToken));
-    if (result instanceof Promise) return result.then((settled) => settled ?? unknownTool(name));
+    const call = new ToolCall(context, id, _meta?.progressToken);
+    let result: ReturnType<ToolCatalog["call"]>;
+    try {
+      result = catalog.call(context.scope, name, args, call);
+    } catch (error) {
+      call.finish();
+      throw error;
+    }
+    if (result instanceof Promise) {
+      return result.then(
+        (settled) => {
+          call.finish();
+          return settled ?? unknownTool(name);
+        },
+        (error: unknown) => {
+          call.finish();
+          throw error;
+        },
+      );
+    }
+    call.finish();
     return result ?? unknownTool(name);
   };
 
@@ -89,6 +108,16 @@ export function createMcpMethods(options: McpMethodOptions): {
     ["tools/call", callTool],
   ]);
   const notifications = new Map<string, NotificationHandler>([
+    [
+      "notifications/cancelled",
+      (params, context) => {
+        const id = params?.["requestId"];
+        const reason = params?.["reason"];
+        if (typeof id === "string" || (typeof id === "number" && Number.isInteger(id))) {
+          cancelRequest(context, id, typeof reason === "string" ? reason : undefined);
+        }
+      },
+    ],
     [
       "notifications/initialized",
       (_params, context) => {
@@ -108,22 +137,4 @@ function valid<T>(validate: ValidateFunction, params: Record<string, unknown> | 
 
 function unknownTool(name: string): never {
   throw new RpcError(JSONRPC_ERROR.INVALID_PARAMS, `Unknown tool: ${name}`);
-}
-
-const NO_PROGRESS = (): void => {};
-
-/** What a tool may use; progress goes to the caller only when it sent a progressToken. */
-function toolCallContext(context: RpcContext, progressToken: string | number | undefined): ToolCallContext {
-  if (progressToken === undefined) return { signal: context.signal, reportProgress: NO_PROGRESS };
-  return {
-    signal: context.signal,
-    reportProgress: (progress, total, message) => {
-      const notification: ProgressNotification = {
-        jsonrpc: "2.0",
-        method: "notifications/progress",
-        params: { progressToken, progress, ...(total === undefined ? {} : { total }), ...(message === undefined ? {} : { message }) },
-      };
-      context.notify(notification);
-    },
-  };
 }
