@@ -16,7 +16,6 @@ import {
   type ListToolsResult,
 } from "@mcp-contract/api-types";
 import type { MethodHandler, NotificationHandler } from "../jsonrpc/dispatcher.js";
-import type { RpcContext } from "../jsonrpc/rpc-context.js";
 import { cancelRequest } from "../jsonrpc/cancellations.js";
 import { RpcError } from "../jsonrpc/rpc-error.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
