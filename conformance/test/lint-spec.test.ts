@@ -91,7 +91,7 @@ describe("lint-spec", () => {
     const result = await lintSpecFiles([join(SEEDS, "celonis-mcp-server-asset.openapi.json")]);
     if ("usageError" in result) throw new Error(result.usageError);
     const at = "#/paths/~1studio-copilot~1api~1v1~1mcp-servers~1mcp~1{asset_id}/post/responses";
-    expect(lines(result)).toEqual([expect.stringMatching(new RegExp(`^${escape(at)} error does not declare 202: `)), expect.stringMatching(new RegExp(`^${escape(at)} error does not declare 413: `))]);
+    expect(lines(result)).toEqual([expect.stringMatching(new RegExp(`^${regexpEscape(at)} error does not declare 202: `)), expect.stringMatching(new RegExp(`^${regexpEscape(at)} error does not declare 413: `))]);
     expect(result.operations.find((op) => op.kind === "message")?.why).toBe("its application/json request body is a JSON-RPC message");
   });
 
@@ -102,9 +102,9 @@ describe("lint-spec", () => {
     const result = await lint("spice", { openapi: "3.0.3", info: { title: "runtime", version: "1.6.0" }, paths: { "/v1/mcp/sse": { post: operation } } });
     const at = "#/paths/~1v1~1mcp~1sse/post";
     expect(lines(result)).toEqual([
-      expect.stringMatching(new RegExp(`^${escape(at)}/requestBody error declares no application/json request body`)),
-      expect.stringMatching(new RegExp(`^${escape(at)}/responses error does not declare 400: a POST without its sessionId`)),
-      expect.stringMatching(new RegExp(`^${escape(at)}/responses error no response \\(and no component schema\\) declares a JSON-RPC error body`)),
+      expect.stringMatching(new RegExp(`^${regexpEscape(at)}/requestBody error declares no application/json request body`)),
+      expect.stringMatching(new RegExp(`^${regexpEscape(at)}/responses error does not declare 400: a POST without its sessionId`)),
+      expect.stringMatching(new RegExp(`^${regexpEscape(at)}/responses error no response \\(and no component schema\\) declares a JSON-RPC error body`)),
       expect.stringMatching(/^#\/paths warning no SSE GET found/),
     ]);
   });
@@ -178,7 +178,7 @@ describe("lint-spec", () => {
   });
 });
 
-function escape(text: string): string {
+function regexpEscape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 

@@ -71,7 +71,7 @@ describe("the SARIF reporter", async () => {
     expect(result).toMatchObject({
       level: "error",
       kind: "fail",
-      message: { text: expect.stringMatching(/retry value "1s"[^]*\nrequest: GET http:\/\/127\.0\.0\.1:\d+\/v1\/mcp\/sse; response: 200/) },
+      message: { text: expect.stringMatching(/retry value "1s"[\s\S]*\nrequest: GET http:\/\/127\.0\.0\.1:\d+\/v1\/mcp\/sse; response: 200/) },
       locations: [{ physicalLocation: { artifactLocation: { uri: all["failing"]!.target.url } }, logicalLocations: [{ fullyQualifiedName: expect.stringMatching(/^GET http/) }] }],
     });
     expect(renderSarif(all["failing"]!)).not.toContain("k-123");

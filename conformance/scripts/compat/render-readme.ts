@@ -42,7 +42,8 @@ export function renderMatrixMarkdown(matrix: CompatMatrix): string {
     "Failures and warnings, each with the runner's evidence message (`conformance/compat/matrix.json` has them in full):",
     "",
     ...matrix.peers.flatMap(peerFindings),
-  ].join("\n") + "\n";
+    "",
+  ].join("\n");
 }
 
 /** `readme` with the text between the markers replaced by `section`; throws when the markers are not there once each, in order. */

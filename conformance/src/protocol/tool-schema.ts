@@ -143,7 +143,7 @@ export function wronglyTypedCall(tools: readonly Tool[]): (CallableTool & { prop
     if (!args) continue;
     for (const property of schema.required ?? []) {
       const type = schema.properties?.[property]?.type;
-      const wrong = type === "string" ? 12345 : type === "number" || type === "integer" || type === "boolean" ? "not-a-" + type : undefined;
+      const wrong = type === "string" ? 12345 : type === "number" || type === "integer" || type === "boolean" ? `not-a-${type}` : undefined;
       if (wrong === undefined) continue;
       return { tool, args: { ...args, [property]: wrong }, property, expected: String(type) };
     }

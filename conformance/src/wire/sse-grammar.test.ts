@@ -29,7 +29,7 @@ describe("checkEventStreamGrammar", () => {
     ["a second event field without a blank line", "event: a\ndata: 1\nevent: b\n\n", /blank line .* missing/, 3],
     ["a BOM starting a later line", [...Buffer.from("data: x\n\n"), 0xef, 0xbb, 0xbf, ...Buffer.from("data: y\n\n")], /byte-order mark/, 3],
     ["invalid UTF-8", [...Buffer.from("data: "), 0xff, 0x0a, 0x0a], /invalid UTF-8/, 1],
-    ["a pretty-printed JSON body without data: prefixes", 'event: message\ndata: {\n  "jsonrpc": "2.0"\n}\n\n', /unknown field "  \\"jsonrpc\\""/, 3],
+    ["a pretty-printed JSON body without data: prefixes", 'event: message\ndata: {\n  "jsonrpc": "2.0"\n}\n\n', /unknown field " {2}\\"jsonrpc\\""/, 3],
   ] as const)("rejects %s, naming the line", (_, input, problem, line) => {
     const result = checkEventStreamGrammar(bytes(input as string | number[]));
     expect(result.ok).toBe(false);

@@ -150,7 +150,7 @@ class CelonisExchange implements RpcContext {
 function streamOf(app: AppContext, query: string, assetId: string, credential: number): Session | undefined {
   const sessionId = sessionIdOf(query);
   const session = sessionId === undefined ? undefined : app.sessions.get(sessionId);
-  if (!session || session.dialect !== "celonis" || session.credential !== credential) return undefined;
+  if (session?.dialect !== "celonis" || session.credential !== credential) return undefined;
   return session.scope.kind === "asset" && session.scope.assetId === assetId ? session : undefined;
 }
 

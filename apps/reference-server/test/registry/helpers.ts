@@ -15,6 +15,7 @@ export interface Answer {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read fields of the JSON answers they just asserted on
   readonly body: any;
 }
 
