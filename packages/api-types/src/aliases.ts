@@ -5,10 +5,12 @@
 import type { components as MessageComponents } from "./generated/message.js";
 import type { components as RegistryComponents } from "./generated/registry.js";
 import type { components as SessionComponents } from "./generated/session.js";
+import type { components as StreamableComponents } from "./generated/streamable.js";
 
 type MessageSchemas = MessageComponents["schemas"];
 type SessionSchemas = SessionComponents["schemas"];
 type RegistrySchemas = RegistryComponents["schemas"];
+type StreamableSchemas = StreamableComponents["schemas"];
 
 export type RequestId = MessageSchemas["RequestId"];
 export type JSONRPCRequest = MessageSchemas["JSONRPCRequest"];
@@ -53,3 +55,25 @@ export type ToolRunResult = RegistrySchemas["ToolRunResult"];
 export type ApiError = RegistrySchemas["ApiError"];
 export type ApiErrorCode = RegistrySchemas["ApiErrorCode"];
 export type FieldError = RegistrySchemas["FieldError"];
+
+export type ProtocolRevision = StreamableSchemas["ProtocolRevision"];
+export type RequestMeta = StreamableSchemas["RequestMeta"];
+export type ResultMeta = StreamableSchemas["ResultMeta"];
+export type NotificationMeta = StreamableSchemas["NotificationMeta"];
+export type ResultType = StreamableSchemas["ResultType"];
+export type ModernRequest = StreamableSchemas["ModernRequest"];
+export type ModernResult = StreamableSchemas["ModernResult"];
+export type ModernResultResponse = StreamableSchemas["ModernResultResponse"];
+export type ModernResponse = StreamableSchemas["ModernResponse"];
+export type DiscoverResult = StreamableSchemas["DiscoverResult"];
+export type DiscoverResultResponse = StreamableSchemas["DiscoverResultResponse"];
+export type StreamableClientMessage = StreamableSchemas["StreamableClientMessage"];
+export type StreamableServerMessage = StreamableSchemas["StreamableServerMessage"];
+export type StreamableJsonAnswer = StreamableSchemas["StreamableJsonAnswer"];
+export type McpErrorCode = StreamableSchemas["McpErrorCode"];
+export type McpErrorResponse = StreamableSchemas["McpErrorResponse"];
+export type HeaderMismatchError = StreamableSchemas["HeaderMismatchError"];
+export type MissingRequiredClientCapabilityError = StreamableSchemas["MissingRequiredClientCapabilityError"];
+export type UnsupportedProtocolVersionError = StreamableSchemas["UnsupportedProtocolVersionError"];
+export type SseResponseEvent = StreamableSchemas["SseResponseEvent"];
+export type ModernSseEvent = StreamableSchemas["ModernSseEvent"];

@@ -5,6 +5,7 @@
 import messageSpecJson from "./generated/message.openapi.json" with { type: "json" };
 import registrySpecJson from "./generated/registry.openapi.json" with { type: "json" };
 import sessionSpecJson from "./generated/session.openapi.json" with { type: "json" };
+import streamableSpecJson from "./generated/streamable.openapi.json" with { type: "json" };
 
 /** A bundled OpenAPI 3.1 document; only the parts the validators read are typed. */
 export interface BundledSpec {
@@ -17,7 +18,13 @@ export interface BundledSpec {
 export const sessionSpec: BundledSpec = sessionSpecJson;
 export const messageSpec: BundledSpec = messageSpecJson;
 export const registrySpec: BundledSpec = registrySpecJson;
+export const streamableSpec: BundledSpec = streamableSpecJson;
 
-/** The three contracts by name, as redocly.yaml names them. */
-export const specs = { session: sessionSpec, message: messageSpec, registry: registrySpec } as const;
+/** The four contracts by name, as redocly.yaml names them. */
+export const specs = {
+  session: sessionSpec,
+  message: messageSpec,
+  registry: registrySpec,
+  streamable: streamableSpec,
+} as const;
 export type SpecName = keyof typeof specs;

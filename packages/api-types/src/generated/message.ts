@@ -100,7 +100,7 @@ export interface components {
         /** @description What a server sends back, on the stream or (Celonis) in the POST answer. */
         ServerMessage: components["schemas"]["ServerResultResponse"] | components["schemas"]["JSONRPCErrorResponse"] | components["schemas"]["ProgressNotification"] | components["schemas"]["JSONRPCNotification"] | components["schemas"]["JSONRPCRequest"] | (components["schemas"]["ServerResultResponse"] | components["schemas"]["JSONRPCErrorResponse"])[];
         /**
-         * @description The body of every 4xx/5xx answer of the SSE message endpoints: a JSON-RPC error response with `id: null`, so JSON-RPC clients can read it, and a `reason` for programs.
+         * @description The body of every transport 4xx/5xx answer (SSE and Streamable HTTP endpoints): a JSON-RPC error response with `id: null`, so JSON-RPC clients can read it, and a `reason` for programs.
          * @example {
          *       "jsonrpc": "2.0",
          *       "id": null,
@@ -354,7 +354,7 @@ export interface components {
          * @description Machine-readable reason carried in `error.data.reason` of an HTTP error body.
          * @enum {string}
          */
-        TransportErrorReason: "missing_session_id" | "unknown_session" | "payload_too_large" | "unsupported_media_type" | "parse_error" | "invalid_request" | "unauthorized" | "forbidden_origin" | "internal_error";
+        TransportErrorReason: "missing_session_id" | "unknown_session" | "payload_too_large" | "unsupported_media_type" | "parse_error" | "invalid_request" | "unauthorized" | "forbidden_origin" | "internal_error" | "method_not_allowed" | "invalid_protocol_version";
         InitializeResult: {
             protocolVersion: components["schemas"]["ProtocolVersion"];
             capabilities: {

@@ -94,7 +94,7 @@ export interface components {
             components["schemas"]["SseEndpointEvent"]
         ];
         /**
-         * @description The body of every 4xx/5xx answer of the SSE message endpoints: a JSON-RPC error response with `id: null`, so JSON-RPC clients can read it, and a `reason` for programs.
+         * @description The body of every transport 4xx/5xx answer (SSE and Streamable HTTP endpoints): a JSON-RPC error response with `id: null`, so JSON-RPC clients can read it, and a `reason` for programs.
          * @example {
          *       "jsonrpc": "2.0",
          *       "id": null,
@@ -492,7 +492,7 @@ export interface components {
          * @description Machine-readable reason carried in `error.data.reason` of an HTTP error body.
          * @enum {string}
          */
-        TransportErrorReason: "missing_session_id" | "unknown_session" | "payload_too_large" | "unsupported_media_type" | "parse_error" | "invalid_request" | "unauthorized" | "forbidden_origin" | "internal_error";
+        TransportErrorReason: "missing_session_id" | "unknown_session" | "payload_too_large" | "unsupported_media_type" | "parse_error" | "invalid_request" | "unauthorized" | "forbidden_origin" | "internal_error" | "method_not_allowed" | "invalid_protocol_version";
     };
     responses: {
         /** @description The session stream. */
