@@ -14,11 +14,11 @@ import {
   type ProgressParams,
   type Tool,
 } from "@mcp-contract/api-types";
+import { DEFAULT_CLIENT_INFO } from "./client-info.js";
 import type { RequestOptions } from "./session-options.js";
 import { SseJsonRpcConnection, type ConnectionInit } from "./sse-json-rpc-connection.js";
 
-/** Who this client says it is in `initialize`, unless told otherwise. */
-export const DEFAULT_CLIENT_INFO: Implementation = { name: "@mcp-contract/client", version: "0.1.0" };
+export { DEFAULT_CLIENT_INFO } from "./client-info.js";
 
 /** The protocol revision `initialize` asks for by default: the newest this contract supports. */
 export const DEFAULT_PROTOCOL_VERSION: string =
