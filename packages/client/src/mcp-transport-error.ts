@@ -3,6 +3,7 @@
  * answer. They never cross the wire, so they carry a string `kind` rather than a numeric code.
  */
 import type { ErrorDetail, TransportError, TransportErrorReason } from "@mcp-contract/api-types";
+import type { ProbeStep } from "./detect/probe-step.js";
 
 /** What went wrong on the transport. */
 export type McpTransportErrorKind =
@@ -17,7 +18,9 @@ export type McpTransportErrorKind =
   /** The `endpoint` event was missing, not a URL, or on another origin. */
   | "bad-endpoint"
   /** fetch itself failed: refused connection, DNS, reset. */
-  | "network";
+  | "network"
+  /** Era detection found no MCP transport at the URL; `trace` says what each step got. */
+  | "unrecognised-server";
 
 /** An HTTP error body as the contract defines it: a TransportError, the Celonis `{detail}`, or text. */
 export type HttpErrorBody = TransportError | ErrorDetail | string;
@@ -26,6 +29,8 @@ export interface McpTransportErrorOptions {
   readonly status?: number | undefined;
   readonly body?: HttpErrorBody | undefined;
   readonly cause?: unknown;
+  /** The detection steps behind this error, when it comes from era detection. */
+  readonly trace?: readonly ProbeStep[] | undefined;
 }
 
 /** A transport failure: says what happened (`kind`), and for HTTP errors the status and body. */
@@ -34,6 +39,8 @@ export class McpTransportError extends Error {
   readonly kind: McpTransportErrorKind;
   readonly status: number | undefined;
   readonly body: HttpErrorBody | undefined;
+  /** Every detection step tried, with its request, status and body excerpt (detection errors only). */
+  readonly trace: readonly ProbeStep[] | undefined;
 
   constructor(kind: McpTransportErrorKind, message: string, options: McpTransportErrorOptions = {}) {
     // Without an underlying error, the body (or the kind) is the best cause there is.
@@ -41,6 +48,7 @@ export class McpTransportError extends Error {
     this.kind = kind;
     this.status = options.status;
     this.body = options.body;
+    this.trace = options.trace;
   }
 
   /** The machine-readable `error.data.reason` of a TransportError body, when there is one. */
