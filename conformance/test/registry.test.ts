@@ -36,7 +36,9 @@ describe.concurrent("the registry checks", () => {
     ["with stdio allowed (env values read back)", ["node"]],
     ["with stdio refused (403)", []],
   ])("pass against the reference server's registry %s, leaving only the servers they found", async (_, stdioAllowlist) => {
-    const registry = createRegistry({ databasePath: ":memory:", stdioAllowlist, logger: () => undefined });
+    // The check registers `node --version`, which names no script: only a registry that lets
+    // registrations pass interpreter arguments unchecked accepts it.
+    const registry = createRegistry({ databasePath: ":memory:", stdioAllowlist, stdioAllowCodeFlags: true, logger: () => undefined });
     const app = createApp({ routes: [registry.routes], toolSources: [registry.tools], log: () => undefined });
     await using running = await startServer(app.server);
     try {

@@ -5,7 +5,7 @@
  */
 import { ConfigError, HELP_TEXT, parseConfig } from "./config/parse-config.js";
 import { createGateway } from "./gateway.js";
-import { REGISTRY_PREFIX } from "./registry/index.js";
+import { REGISTRY_PREFIX, StdioPolicyError } from "./registry/index.js";
 import { dialectUrls } from "./routes/paths.js";
 import type { AddressInfo } from "node:net";
 
@@ -31,6 +31,11 @@ function main(): void {
   try {
     gateway = createGateway({ config, registry: command.registry });
   } catch (error) {
+    if (error instanceof StdioPolicyError) {
+      process.stderr.write(`reference-server: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     // An unreadable or newer-schema database: say which file, without a stack trace.
     process.stderr.write(`reference-server: cannot open the registry database ${command.registry.databasePath}: ${(error as Error).message}\n`);
     process.exitCode = 1;

@@ -54,9 +54,18 @@ Options (environment variable in brackets; flags win):
 Registry (/v1/mcp-servers):
   --db <path>                 SQLite database, or :memory: [DATABASE_PATH]
                               (default data/registry.db under the directory started from)
-  --allow-stdio <cmd>         stdio command that registered servers may run (basename, or an
-                              absolute path); repeatable [STDIO_ALLOWLIST, comma-separated].
+  --allow-stdio <entry>       stdio program that registered servers may run: a name (resolved
+                              once, at start, on this server's PATH), an absolute path, or a
+                              template NAME=PROGRAM ARG... (registrations name NAME and get the
+                              fixed ARGs first); repeatable [STDIO_ALLOWLIST, comma-separated].
                               Default: none, so stdio servers are refused with 403.
+                              Allowing an interpreter (node, python, sh) allows running code:
+                              its scripts must lie under --stdio-script-dir.
+  --stdio-script-dir <dir>    directory whose files an allowed interpreter may run as its
+                              script; repeatable [STDIO_SCRIPT_DIRS, comma-separated]
+  --allow-stdio-code-flags    let registrations pass interpreter code flags (node -e/-r/--import,
+                              python -c, sh -c, ...): that is any code [STDIO_ALLOW_CODE_FLAGS=1]
+  --stdio-cwd <dir>           working directory of every stdio server [STDIO_CWD] (default /)
   --upstream-connect-timeout-ms <ms>
                               bound on reaching an upstream and its handshake
                               [UPSTREAM_CONNECT_TIMEOUT_MS] (default ${DEFAULT_CONNECT_TIMEOUT_MS})
@@ -78,6 +87,9 @@ const OPTIONS = {
   "page-size": { type: "string" },
   db: { type: "string" },
   "allow-stdio": { type: "string", multiple: true },
+  "stdio-script-dir": { type: "string", multiple: true },
+  "allow-stdio-code-flags": { type: "boolean" },
+  "stdio-cwd": { type: "string" },
   "upstream-connect-timeout-ms": { type: "string" },
   "upstream-call-timeout-ms": { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -108,7 +120,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
     }
     return value;
   };
-  const list = (flag: "api-key" | "bearer-token" | "allow-origin" | "allow-stdio", envName: string): string[] => {
+  const list = (flag: "api-key" | "bearer-token" | "allow-origin" | "allow-stdio" | "stdio-script-dir", envName: string): string[] => {
     const fromEnv = (env[envName] ?? "").split(",").map((item) => item.trim());
     const items = [...fromEnv, ...(values[flag] ?? []).map((item) => item.trim())].filter((item) => item !== "");
     return [...new Set(items)];
@@ -133,10 +145,21 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
     registry: {
       databasePath: pick("db", "DATABASE_PATH")?.text.trim() || defaultDatabasePath(env),
       stdioAllowlist: list("allow-stdio", "STDIO_ALLOWLIST"),
+      stdioScriptDirs: list("stdio-script-dir", "STDIO_SCRIPT_DIRS").map((dir) => path.resolve(dir)),
+      stdioAllowCodeFlags: values["allow-stdio-code-flags"] === true || flagEnv(env["STDIO_ALLOW_CODE_FLAGS"], "STDIO_ALLOW_CODE_FLAGS"),
+      ...(pick("stdio-cwd", "STDIO_CWD") ? { stdioCwd: path.resolve(pick("stdio-cwd", "STDIO_CWD")!.text.trim()) } : {}),
       connectTimeoutMs: integer("upstream-connect-timeout-ms", "UPSTREAM_CONNECT_TIMEOUT_MS", DEFAULT_CONNECT_TIMEOUT_MS, 1, 2_147_483_647),
       callTimeoutMs: integer("upstream-call-timeout-ms", "UPSTREAM_CALL_TIMEOUT_MS", DEFAULT_CALL_TIMEOUT_MS, 1, 2_147_483_647),
     },
   };
+}
+
+/** A boolean environment variable: 1/true/yes or 0/false/no (or unset). */
+function flagEnv(text: string | undefined, name: string): boolean {
+  const value = (text ?? "").trim().toLowerCase();
+  if (value === "" || value === "0" || value === "false" || value === "no") return false;
+  if (value === "1" || value === "true" || value === "yes") return true;
+  throw new ConfigError(`${name} must be 1 or 0, got '${text}'.`);
 }
 
 /** `http://App.example:3000/` → `http://app.example:3000`; `*` stays; anything else is an error. */

@@ -19,6 +19,7 @@ import { UpstreamPool } from "./upstream-pool.js";
 
 export type { LoggerOption, RegistryLogger } from "./logger.js";
 export { REGISTRY_PREFIX } from "./routes.js";
+export { StdioPolicyError } from "./stdio-allowlist.js";
 
 /** Where the database lives unless told otherwise (relative to the working directory). */
 export const DEFAULT_DATABASE_PATH = "./data/registry.db";
@@ -28,8 +29,17 @@ export const DEFAULT_CALL_TIMEOUT_MS = 60_000;
 export interface RegistryOptions {
   /** SQLite file (parents created), or `:memory:`. Default `./data/registry.db`. */
   readonly databasePath?: string;
-  /** stdio commands that may be spawned: names matched on the command's basename, or absolute paths. */
+  /**
+   * stdio programs that may be spawned: names (looked up once on this process's PATH), absolute
+   * paths, or templates `NAME=PROGRAM ARG…` (see stdio-allowlist.ts).
+   */
   readonly stdioAllowlist?: readonly string[];
+  /** Directories whose files an allowed interpreter may run as its script. */
+  readonly stdioScriptDirs?: readonly string[];
+  /** Let registrations pass interpreter code flags (`node -e`, `python -c`): that allows any code. */
+  readonly stdioAllowCodeFlags?: boolean;
+  /** Working directory of every stdio child (default: the filesystem root). */
+  readonly stdioCwd?: string;
   /** Bound on reaching an upstream and the MCP handshake; past it, 504. Default 10 s. */
   readonly connectTimeoutMs?: number;
   /** Bound on each upstream `tools/list` page and `tools/call`; past it, 504. Default 60 s. */
@@ -50,6 +60,13 @@ export interface Registry {
 export function createRegistry(options: RegistryOptions = {}): Registry {
   const logger = toRegistryLogger(options.logger);
   const path = options.databasePath ?? DEFAULT_DATABASE_PATH;
+  // Resolved before the database opens: a bad entry is the operator's to fix and nothing is left open.
+  const stdio = new StdioAllowlist({
+    allow: options.stdioAllowlist ?? [],
+    ...(options.stdioScriptDirs ? { scriptDirs: options.stdioScriptDirs } : {}),
+    ...(options.stdioAllowCodeFlags !== undefined ? { allowCodeFlags: options.stdioAllowCodeFlags } : {}),
+    ...(options.stdioCwd !== undefined ? { cwd: options.stdioCwd } : {}),
+  });
   const db = openDatabase(path === ":memory:" ? path : resolve(path));
   const servers = new ServerStore(db);
   const toolStore = new ToolStore(db);
@@ -57,12 +74,13 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
     connectTimeoutMs: positive(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS, "connectTimeoutMs"),
     callTimeoutMs: positive(options.callTimeoutMs, DEFAULT_CALL_TIMEOUT_MS, "callTimeoutMs"),
     logger,
+    stdio,
   });
   const service = new RegistryService({
     servers,
     tools: toolStore,
     upstreams,
-    allowlist: new StdioAllowlist(options.stdioAllowlist ?? []),
+    allowlist: stdio,
     validator: new ArgumentValidator(logger),
     logger,
   });

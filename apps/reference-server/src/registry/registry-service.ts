@@ -42,7 +42,7 @@ export class RegistryService {
 
   create(body: unknown): McpServer {
     const request = validateCreate(body);
-    if (request.mcp_server_type === "stdio") this.#parts.allowlist.check(request.command);
+    if (request.mcp_server_type === "stdio") this.#parts.allowlist.check(request.command, request.args ?? [], request.env);
     const now = new Date().toISOString();
     const server: StoredServer = {
       ...normalized(request),
@@ -79,7 +79,8 @@ export class RegistryService {
       else next[field] = value;
     }
     const server = next as StoredServer;
-    if (server.mcp_server_type === "stdio" && "command" in patch) this.#parts.allowlist.check(server.command);
+    // Command, args and env are judged together: a PATCH of any one of them could change what runs.
+    if (server.mcp_server_type === "stdio") this.#parts.allowlist.check(server.command, server.args, server.env);
     this.#write(this.#parts.servers.update(server), server.server_name);
     await this.#parts.upstreams.drop(id);
     this.#parts.logger.info(`Updated MCP server '${server.server_name}' (${id}).`);
@@ -181,7 +182,7 @@ export class RegistryService {
 
   /** The allowlist may have shrunk since the server was registered (a restart with other flags). */
   #checkRunnable(server: StoredServer): void {
-    if (server.mcp_server_type === "stdio") this.#parts.allowlist.check(server.command);
+    if (server.mcp_server_type === "stdio") this.#parts.allowlist.check(server.command, server.args, server.env);
   }
 
   #write(result: { ok: true } | { ok: false; conflictId: string }, name: string): void {

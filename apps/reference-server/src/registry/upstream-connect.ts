@@ -8,7 +8,7 @@ import type { RegistryLogger } from "./logger.js";
 import { scrubSecrets } from "./secret-scrubber.js";
 import { secretsOf, type StoredServer } from "./stored-server.js";
 import { toUpstreamFailure, UpstreamFailure } from "./upstream-failure.js";
-import { createUpstreamTransport, type UpstreamTransport } from "./upstream-transport.js";
+import { createUpstreamTransport, type TransportPolicy, type UpstreamTransport } from "./upstream-transport.js";
 
 /** A live connection to one upstream. */
 export interface UpstreamConnection {
@@ -16,7 +16,7 @@ export interface UpstreamConnection {
   readonly upstream: UpstreamTransport;
 }
 
-export interface ConnectOptions {
+export interface ConnectOptions extends TransportPolicy {
   readonly connectTimeoutMs: number;
   readonly logger: RegistryLogger;
   /** Called with the client before it connects, so its owner can close it whatever happens. */
@@ -29,7 +29,7 @@ export async function connectUpstream(server: StoredServer, options: ConnectOpti
   const { connectTimeoutMs, logger } = options;
   const name = server.server_name;
   const scrub = (text: string): string => scrubSecrets(text, secretsOf(server));
-  const upstream = createUpstreamTransport(server);
+  const upstream = createUpstreamTransport(server, options);
   const client = new Client({ name: "mcp-contract-registry", version: "0.1.0" });
   options.opened(client);
   client.onclose = () => options.closed(client);

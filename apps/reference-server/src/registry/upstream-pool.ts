@@ -13,12 +13,12 @@ import { scrubSecrets } from "./secret-scrubber.js";
 import { secretsOf, type StoredServer } from "./stored-server.js";
 import { connectUpstream, type UpstreamConnection } from "./upstream-connect.js";
 import { toUpstreamFailure, UpstreamFailure } from "./upstream-failure.js";
-import { upstreamHeaders } from "./upstream-transport.js";
+import { upstreamHeaders, type TransportPolicy } from "./upstream-transport.js";
 
 /** A bound on `nextCursor` chains, so an upstream that pages forever cannot hang a refresh. */
 export const MAX_TOOL_PAGES = 100;
 
-export interface UpstreamPoolOptions {
+export interface UpstreamPoolOptions extends TransportPolicy {
   /** Bound on spawning or opening the stream plus the `initialize` handshake. */
   readonly connectTimeoutMs: number;
   /** Bound on each `tools/list` page and each `tools/call`. */

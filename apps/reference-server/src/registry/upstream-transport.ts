@@ -6,6 +6,7 @@ import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import type { StdioAllowlist } from "./stdio-allowlist.js";
 import type { StoredServer } from "./stored-server.js";
 
 /** How much of a stdio child's stderr is kept to explain a crash. */
@@ -19,11 +20,19 @@ export interface UpstreamTransport {
   pid(): number | null;
 }
 
-export function createUpstreamTransport(server: StoredServer): UpstreamTransport {
+export interface TransportPolicy {
+  /** Decides, at every spawn, what a stdio server runs (it throws the 403 when it may not). */
+  readonly stdio: StdioAllowlist;
+}
+
+export function createUpstreamTransport(server: StoredServer, policy: TransportPolicy): UpstreamTransport {
   if (server.mcp_server_type === "stdio") {
+    // Judged again at every spawn: the allowlist may have changed since the server was registered.
+    const launch = policy.stdio.launch(server.command, server.args, server.env);
     const transport = new StdioClientTransport({
-      command: server.command,
-      args: [...server.args],
+      command: launch.command,
+      args: [...launch.args],
+      cwd: launch.cwd,
       // Only PATH, HOME and the like are inherited: the gateway's own environment (its tokens)
       // must not leak into a third-party program.
       env: { ...getDefaultEnvironment(), ...server.env },

@@ -24,7 +24,7 @@ function post(url: string, body: unknown): Promise<Response> {
 
 describe("the gateway: registered upstream tools on the session endpoints", () => {
   it("exposes server-everything's tools namespaced on Spice and plain on its Celonis asset, until deleted", async () => {
-    const gateway = createGateway({ registry: { databasePath: ":memory:", stdioAllowlist: ["node"] }, log: () => {} });
+    const gateway = createGateway({ registry: { databasePath: ":memory:", stdioAllowlist: ["node"], stdioScriptDirs: [path.dirname(EVERYTHING)] }, log: () => {} });
     await using running = await startServer(gateway.app.server);
     try {
       const created = await post(`${running.url}/v1/mcp-servers`, {

@@ -3,11 +3,16 @@
  * line, a spec check for every answer, and a look at this process's children.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { startServer } from "@mcp-contract/test-helpers";
 import { validateAgainst } from "@mcp-contract/api-types";
 import { expect } from "vitest";
 import { createRegistry, REGISTRY_PREFIX, type Registry, type RegistryOptions } from "../../src/registry/index.js";
 import { contractViolation } from "./contract-check.js";
+import { CRASH_FIXTURE, EVERYTHING } from "./upstreams.js";
+
+/** The script directories the tests allow stdio interpreters to run from: the fixtures and server-everything. */
+export const TEST_SCRIPT_DIRS: readonly string[] = [dirname(CRASH_FIXTURE), dirname(EVERYTHING)];
 
 const handled = (pathname: string): boolean => pathname === REGISTRY_PREFIX || pathname.startsWith(`${REGISTRY_PREFIX}/`);
 
@@ -37,6 +42,7 @@ export async function mountRegistry(options: Partial<RegistryOptions> = {}): Pro
   const registry = createRegistry({
     databasePath: ":memory:",
     stdioAllowlist: [],
+    stdioScriptDirs: TEST_SCRIPT_DIRS,
     connectTimeoutMs: 5_000,
     callTimeoutMs: 5_000,
     logger: { info: keep("info"), warn: keep("warn"), error: keep("error") },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { CRASH_FIXTURE, EXIT_FIXTURE } from "./upstreams.js";
 import { expectApiError, expectSpec, mountRegistry } from "./helpers.js";
 
 const sse = { server_name: "docs", mcp_server_type: "sse", server_url: "http://127.0.0.1:9/sse" };
-const stdio = { server_name: "everything", mcp_server_type: "stdio", command: "node", args: ["server.js"] };
+const stdio = { server_name: "everything", mcp_server_type: "stdio", command: "node", args: [CRASH_FIXTURE] };
 
 describe("registry servers over HTTP", () => {
   it("creates, retrieves, lists, updates and deletes a server", async () => {
@@ -27,10 +28,10 @@ describe("registry servers over HTTP", () => {
     for (const item of list.body) expectSpec("McpServer", item);
     expect(list.body.map((s: { id: string }) => s.id)).toEqual([created.body.id]);
 
-    const updated = await api.request("PATCH", path, { json: { args: ["other.js"], env: null } });
+    const updated = await api.request("PATCH", path, { json: { args: [EXIT_FIXTURE], env: null } });
     expect(updated.status).toBe(200);
     expectSpec("McpServer", updated.body);
-    expect(updated.body).toMatchObject({ args: ["other.js"], env: null, command: "node", created_at: created.body.created_at });
+    expect(updated.body).toMatchObject({ args: [EXIT_FIXTURE], env: null, command: "node", created_at: created.body.created_at });
     expect(updated.body.updated_at >= created.body.updated_at).toBe(true);
 
     const deleted = await api.request("DELETE", path);
@@ -128,11 +129,14 @@ describe("registry servers over HTTP", () => {
     const denied = expectApiError(await api.request("POST", "/v1/mcp-servers", { json: stdio }), 403, "forbidden");
     expect(denied.detail).toContain("--allow-stdio node");
     expect(denied.detail).toContain("STDIO_ALLOWLIST=node");
-    const byBasename = await api.request("POST", "/v1/mcp-servers", { json: { ...stdio, command: "/usr/local/bin/npx" } });
-    expect(byBasename.status).toBe(201);
-    const path = `/v1/mcp-servers/${byBasename.body.id}`;
+    expect(denied.errors).toEqual([{ field: "/command", message: "is not an allowed stdio program" }]);
+    // A file elsewhere that shares the allowed program's name is another program: refused.
+    expectApiError(await api.request("POST", "/v1/mcp-servers", { json: { ...stdio, command: "/usr/local/bin/npx" } }), 403, "forbidden");
+    const byName = await api.request("POST", "/v1/mcp-servers", { json: { ...stdio, command: "npx", args: ["--version"] } });
+    expect(byName.status, byName.text).toBe(201);
+    const path = `/v1/mcp-servers/${byName.body.id}`;
     expectApiError(await api.request("PATCH", path, { json: { command: "bash" } }), 403, "forbidden");
-    expect((await api.request("GET", path)).body.command).toBe("/usr/local/bin/npx");
+    expect((await api.request("GET", path)).body.command).toBe("npx");
   });
 
   it("answers 404 for unknown servers, tools and paths, 405 for unknown methods, and leaves other paths alone", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { childPids, expectApiError, expectSpec, mountRegistry, processExists, type MountedRegistry } from "./helpers.js";
-import { CRASH_FIXTURE, EVERYTHING } from "./upstreams.js";
+import { CRASH_FIXTURE, EVERYTHING, EXIT_FIXTURE } from "./upstreams.js";
 
 async function register(api: MountedRegistry, body: Record<string, unknown>): Promise<string> {
   const created = await api.request("POST", "/v1/mcp-servers", { json: body });
@@ -58,7 +58,7 @@ describe("registry with stdio upstreams", () => {
     await using api = await mountRegistry({ stdioAllowlist: ["node"] });
     const id = await register(api, { server_name: "crashy", mcp_server_type: "stdio", command: "node", args: [CRASH_FIXTURE] });
     const refreshed = await api.request("PATCH", `/v1/mcp-servers/${id}/refresh`);
-    expect(refreshed.body.added).toEqual(["pid", "crash"]);
+    expect(refreshed.body.added).toEqual(["pid", "cwd", "crash"]);
     const pid = Number((await run(api, id, "pid")).body.content[0].text);
     expect(processExists(pid)).toBe(true);
 
@@ -76,13 +76,11 @@ describe("registry with stdio upstreams", () => {
     expect(childPids()).toEqual([]);
   });
 
-  it("answers 502 when the command cannot start, and 403 once the allowlist no longer has it", async () => {
-    await using api = await mountRegistry({ stdioAllowlist: ["definitely-not-a-command-xyz", "node"] });
-    const missing = await register(api, { server_name: "missing", mcp_server_type: "stdio", command: "definitely-not-a-command-xyz" });
-    const failed = expectApiError(await api.request("PATCH", `/v1/mcp-servers/${missing}/refresh`), 502, "upstream_error");
-    expect(failed.detail).toContain("ENOENT");
-    const exits = await register(api, { server_name: "exits", mcp_server_type: "stdio", command: "node", args: ["-e", "process.exit(1)"] });
+  it("answers 502 when the program exits before the handshake, and reaps it", async () => {
+    await using api = await mountRegistry({ stdioAllowlist: ["node"] });
+    const exits = await register(api, { server_name: "exits", mcp_server_type: "stdio", command: "node", args: [EXIT_FIXTURE] });
     expectApiError(await api.request("PATCH", `/v1/mcp-servers/${exits}/refresh`), 502, "upstream_error");
     expect(childPids()).toEqual([]);
   });
+
 });

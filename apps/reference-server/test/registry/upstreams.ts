@@ -24,6 +24,8 @@ export interface Upstream extends AsyncDisposable {
 
 /** The stdio fixture that exits when a tool named `crash` is called. */
 export const CRASH_FIXTURE = fileURLToPath(new URL("./fixtures/crash-on-call.mjs", import.meta.url));
+/** The stdio fixture that exits before the MCP handshake. */
+export const EXIT_FIXTURE = fileURLToPath(new URL("./fixtures/exit-at-start.mjs", import.meta.url));
 /** server-everything's entry point, run as `node <it> stdio`. */
 export const EVERYTHING = createRequire(import.meta.url).resolve("@modelcontextprotocol/server-everything/dist/index.js");
 
