@@ -78,6 +78,7 @@ export class RegistryService {
       if (value === null) delete next[field];
       else next[field] = value;
     }
+    dropCredentialsOnRetarget(current, next, patch);
     const server = next as StoredServer;
     // Command, args and env are judged together: a PATCH of any one of them could change what runs.
     if (server.mcp_server_type === "stdio") this.#parts.allowlist.check(server.command, server.args, server.env);
@@ -194,4 +195,25 @@ export class RegistryService {
       );
     }
   }
+}
+
+/**
+ * A PATCH that points the server at another origin (scheme, host, port), or sends the token in
+ * another header, would hand the stored credentials to whoever is there: they are dropped unless
+ * the same request supplies them again.
+ */
+function dropCredentialsOnRetarget(current: StoredServer, next: Record<string, unknown>, patch: object): void {
+  if (current.mcp_server_type === "stdio") return;
+  const origin = (url: unknown): string | undefined => {
+    try {
+      return new URL(String(url)).origin;
+    } catch {
+      return undefined;
+    }
+  };
+  const moved = origin(next["server_url"]) !== origin(current.server_url);
+  const headerChanged = (next["auth_header"] ?? null) !== (current.auth_header ?? null);
+  if (!moved && !headerChanged) return;
+  if (!("auth_token" in patch)) delete next["auth_token"];
+  if (moved && !("custom_headers" in patch)) delete next["custom_headers"];
 }

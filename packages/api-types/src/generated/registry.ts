@@ -54,7 +54,7 @@ export interface paths {
         head?: never;
         /**
          * Update Mcp Server
-         * @description Changes the given fields. Changing how the server is reached (URL, command, credentials) keeps its tools until the next refresh.
+         * @description Changes the given fields. Changing how the server is reached (URL, command, credentials) keeps its tools until the next refresh. A `server_url` with another origin (scheme, host or port) drops the stored `auth_token` and `custom_headers`, and another `auth_header` drops the stored `auth_token`, unless the same request supplies them again: stored credentials never follow a server to a new destination. A stdio server's command, args and env are checked together against the stdio boundary (403 naming each refused field).
          */
         patch: operations["updateMcpServer"];
         trace?: never;
