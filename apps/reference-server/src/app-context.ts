@@ -10,11 +10,14 @@ import type { OriginPolicy } from "./http/origin-policy.js";
 import type { Dispatcher } from "./jsonrpc/dispatcher.js";
 import type { RateWindow } from "./mcp/rate-limiter.js";
 import type { ToolCatalog } from "./mcp/tool-catalog.js";
-import type { SessionRegistry } from "./sse/session-registry.js";
+import type { SessionRegistry } from "./session/session-registry.js";
+import type { KeepAlive } from "./sse/keep-alive.js";
 
 export interface AppContext {
   readonly config: ServerConfig;
   readonly sessions: SessionRegistry;
+  /** Pads every open stream with keep-alive comments. */
+  readonly keepAlive: KeepAlive;
   readonly dispatcher: Dispatcher;
   readonly catalog: ToolCatalog;
   readonly origins: OriginPolicy;

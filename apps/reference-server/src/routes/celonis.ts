@@ -7,18 +7,21 @@
  * SSEClientTransport, which read answers only from the stream, work with this dialect unchanged.
  * @see openapi/session.yaml (openCelonisSession) and openapi/message.yaml (postCelonisRequest)
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { JSONRPC_ERROR, MAX_MESSAGE_BYTES, type ServerMessage } from "@mcp-contract/api-types";
+import type { ServerResponse } from "node:http";
+import { JSONRPC_ERROR, type ServerMessage } from "@mcp-contract/api-types";
 import type { AppContext } from "../app-context.js";
 import { HttpError, sendHttpError } from "../errors.js";
-import { declaredTooLarge, readBody } from "../http/body-reader.js";
-import { checkJsonContentType } from "../http/content-type.js";
+import { MAX_BODY_BYTES, refuseBody } from "../http/body-checks.js";
+import { readBody } from "../http/body-reader.js";
 import type { RpcContext } from "../jsonrpc/rpc-context.js";
 import { errorResponse } from "../jsonrpc/rpc-error.js";
 import { newRateWindow, type RateWindow } from "../mcp/rate-limiter.js";
-import type { Session } from "../sse/session.js";
+import type { Session } from "../session/session.js";
 import { BUILTIN_ASSET } from "../tools/builtin-tools.js";
 import type { ToolScope } from "../tools/tool-source.js";
+import type { Endpoint, EndpointAction } from "../transport/endpoint.js";
+import { openSseSession } from "../transport/http-sse-stream.js";
+import { CELONIS_PREFIX } from "./paths.js";
 import { sessionIdOf } from "./sse-dialects.js";
 
 const ENDPOINT_PREFIX = "?sessionId=";
@@ -34,44 +37,29 @@ export function assetIdOf(suffix: string): string | undefined {
   }
 }
 
-/** GET: 404 for an unknown asset, else the stream. Never rejects: failures are answered. */
-export async function openCelonisStream(app: AppContext, res: ServerResponse, credential: number, assetId: string): Promise<void> {
-  try {
-    if (assetId !== BUILTIN_ASSET && !(await app.catalog.hasAsset(assetId))) throw assetNotFound();
-    // The client may have left while the asset was looked up.
-    if (res.destroyed) return;
-    app.sessions.open(res, "celonis", credential, scopeOf(assetId), ENDPOINT_PREFIX);
-  } catch (error) {
-    sendHttpError(res, "celonis", error, app.log);
-  }
-}
+/** GET: 404 for an unknown asset, else the stream. */
+const openCelonisStream: EndpointAction = async (app, _req, res, credential, path) => {
+  const assetId = assetIdOf(path.slice(CELONIS_PREFIX.length))!;
+  if (assetId !== BUILTIN_ASSET && !(await app.catalog.hasAsset(assetId))) throw assetNotFound();
+  // The client may have left while the asset was looked up.
+  if (res.destroyed) return;
+  openSseSession(app, res, "celonis", credential, scopeOf(assetId), ENDPOINT_PREFIX);
+};
 
-/**
- * POST: 404 for an unknown asset, then 415 and 413, then the synchronous JSON-RPC answer.
- * Never rejects: failures are answered.
- */
-export async function postCelonisMessage(
-  app: AppContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  credential: number,
-  assetId: string,
-  query: string,
-): Promise<void> {
-  try {
-    if (assetId !== BUILTIN_ASSET && !(await app.catalog.hasAsset(assetId))) throw assetNotFound();
-    const unsupported = checkJsonContentType(req.headers["content-type"]);
-    if (unsupported) throw unsupported;
-    const tooLarge = declaredTooLarge(req, MAX_MESSAGE_BYTES);
-    if (tooLarge) throw tooLarge;
-    let window = app.assetWindows.get(assetId);
-    if (!window) app.assetWindows.set(assetId, (window = newRateWindow()));
-    const exchange = new CelonisExchange(res, scopeOf(assetId), window, streamOf(app, query, assetId, credential));
-    readBody(req, res, MAX_MESSAGE_BYTES, app, exchange, onCelonisBody);
-  } catch (error) {
-    sendHttpError(res, "celonis", error, app.log);
-  }
-}
+/** POST: 404 for an unknown asset, then 415 and 413, then the synchronous JSON-RPC answer. */
+const postCelonisMessage: EndpointAction = async (app, req, res, credential, path, query) => {
+  const assetId = assetIdOf(path.slice(CELONIS_PREFIX.length))!;
+  if (assetId !== BUILTIN_ASSET && !(await app.catalog.hasAsset(assetId))) throw assetNotFound();
+  const refused = refuseBody(req);
+  if (refused) throw refused;
+  let window = app.assetWindows.get(assetId);
+  if (!window) app.assetWindows.set(assetId, (window = newRateWindow()));
+  const exchange = new CelonisExchange(res, scopeOf(assetId), window, streamOf(app, query, assetId, credential));
+  readBody(req, res, MAX_BODY_BYTES, app, exchange, onCelonisBody);
+};
+
+/** Every asset path, `{CELONIS_PREFIX}{asset_id}` (the router matches the prefix with assetIdOf). */
+export const CELONIS: Endpoint = { dialect: "celonis", allow: "GET, POST", GET: openCelonisStream, POST: postCelonisMessage };
 
 function onCelonisBody(app: AppContext, res: ServerResponse, exchange: CelonisExchange, error: HttpError | undefined, body: Buffer | undefined): void {
   if (error || !body) return sendHttpError(res, "celonis", error, app.log);

@@ -4,15 +4,17 @@
  * @see openapi/session.yaml and openapi/message.yaml
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { JSONRPC_ERROR, MAX_MESSAGE_BYTES } from "@mcp-contract/api-types";
+import { JSONRPC_ERROR } from "@mcp-contract/api-types";
 import type { AppContext } from "../app-context.js";
 import { HttpError, sendHttpError } from "../errors.js";
-import { declaredTooLarge, readBody } from "../http/body-reader.js";
-import { checkJsonContentType } from "../http/content-type.js";
+import { MAX_BODY_BYTES, refuseBody } from "../http/body-checks.js";
+import { readBody } from "../http/body-reader.js";
 import { classify } from "../jsonrpc/envelope.js";
 import { errorResponse } from "../jsonrpc/rpc-error.js";
-import type { Session } from "../sse/session.js";
+import type { Session } from "../session/session.js";
 import type { ToolScope } from "../tools/tool-source.js";
+import type { Endpoint, EndpointAction } from "../transport/endpoint.js";
+import { openSseSession } from "../transport/http-sse-stream.js";
 import { OPENSEARCH_MESSAGE_PATH, OPENSEARCH_ROOT_MESSAGE_PATH, SPICE_PATH } from "./paths.js";
 
 /** Sessions on the SSE dialects see every source's tools. */
@@ -25,15 +27,26 @@ const OPENSEARCH_ENDPOINT = `${OPENSEARCH_ROOT_MESSAGE_PATH}?sessionId=`;
 const OPENSEARCH_FULL_ENDPOINT = `${OPENSEARCH_MESSAGE_PATH}?sessionId=`;
 
 /** GET /v1/mcp/sse */
-export function openSpiceStream(app: AppContext, res: ServerResponse, credential: number): void {
-  app.sessions.open(res, "spice", credential, ALL_TOOLS, SPICE_ENDPOINT);
-}
+const openSpiceStream: EndpointAction = (app, _req, res, credential) => {
+  openSseSession(app, res, "spice", credential, ALL_TOOLS, SPICE_ENDPOINT);
+};
 
 /** GET /_plugins/_ml/mcp/sse[?append_to_base_url=true] */
-export function openOpenSearchStream(app: AppContext, res: ServerResponse, credential: number, query: string): void {
+const openOpenSearchStream: EndpointAction = (app, _req, res, credential, _path, query) => {
   const full = query !== "" && new URLSearchParams(query).get("append_to_base_url")?.toLowerCase() === "true";
-  app.sessions.open(res, "opensearch", credential, ALL_TOOLS, full ? OPENSEARCH_FULL_ENDPOINT : OPENSEARCH_ENDPOINT);
-}
+  openSseSession(app, res, "opensearch", credential, ALL_TOOLS, full ? OPENSEARCH_FULL_ENDPOINT : OPENSEARCH_ENDPOINT);
+};
+
+const postSpiceMessage: EndpointAction = (app, req, res, credential, _path, query) =>
+  postSseMessage(app, req, res, "spice", credential, query);
+
+const postOpenSearchMessage: EndpointAction = (app, req, res, credential, _path, query) =>
+  postSseMessage(app, req, res, "opensearch", credential, query);
+
+/** Spice serves its stream and its messages on one path. */
+export const SPICE: Endpoint = { dialect: "sse", allow: "GET, POST", GET: openSpiceStream, POST: postSpiceMessage };
+export const OPENSEARCH_STREAM: Endpoint = { dialect: "sse", allow: "GET", GET: openOpenSearchStream };
+export const OPENSEARCH_MESSAGE: Endpoint = { dialect: "sse", allow: "POST", POST: postOpenSearchMessage };
 
 /** The `sessionId` query parameter, or undefined when missing or empty. */
 export function sessionIdOf(query: string): string | undefined {
@@ -53,7 +66,7 @@ export function sessionIdOf(query: string): string | undefined {
  * 415, 413), then reads the body and answers 202; the JSON-RPC answer, including -32700 and
  * -32600, goes on the session's stream.
  */
-export function postSseMessage(
+function postSseMessage(
   app: AppContext,
   req: IncomingMessage,
   res: ServerResponse,
@@ -66,11 +79,9 @@ export function postSseMessage(
   const session = app.sessions.get(sessionId);
   // Another dialect's or another credential's session is as unknown to this caller as a closed one.
   if (!session || session.dialect !== dialect || session.credential !== credential) throw unknownSession(sessionId);
-  const unsupported = checkJsonContentType(req.headers["content-type"]);
-  if (unsupported) throw unsupported;
-  const tooLarge = declaredTooLarge(req, MAX_MESSAGE_BYTES);
-  if (tooLarge) throw tooLarge;
-  readBody(req, res, MAX_MESSAGE_BYTES, app, session, onSessionBody);
+  const refused = refuseBody(req);
+  if (refused) throw refused;
+  readBody(req, res, MAX_BODY_BYTES, app, session, onSessionBody);
 }
 
 function onSessionBody(app: AppContext, res: ServerResponse, session: Session, error: HttpError | undefined, body: Buffer | undefined): void {
@@ -103,10 +114,8 @@ const MISSING_SESSION = "Missing sessionId query parameter: POST to the URL from
  * malformed is answered here (-32700 or -32600); a body that is not JSON or too large is not read.
  */
 function answerMissingSession(app: AppContext, req: IncomingMessage, res: ServerResponse): void {
-  if (checkJsonContentType(req.headers["content-type"]) || declaredTooLarge(req, MAX_MESSAGE_BYTES)) {
-    throw new HttpError(400, "missing_session_id", MISSING_SESSION);
-  }
-  readBody(req, res, MAX_MESSAGE_BYTES, app, undefined, onSessionlessBody);
+  if (refuseBody(req)) throw new HttpError(400, "missing_session_id", MISSING_SESSION);
+  readBody(req, res, MAX_BODY_BYTES, app, undefined, onSessionlessBody);
 }
 
 function onSessionlessBody(app: AppContext, res: ServerResponse, _context: undefined, _error: HttpError | undefined, body: Buffer | undefined): void {

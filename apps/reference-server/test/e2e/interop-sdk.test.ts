@@ -2,7 +2,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
-import type { Session } from "../../src/sse/session.js";
+import type { Session } from "../../src/session/session.js";
 import { CELONIS_BUILTIN, sessionClosed, startApp } from "./harness.js";
 
 /** The SSE URL each dialect publishes; the SDK is given it unchanged. */

@@ -1,19 +1,24 @@
 /**
- * One open SSE stream and the MCP state that goes with it. Kept small on purpose (a dozen fields,
- * no per-session closures): idle sessions are what a server holds most of.
+ * The MCP state of one session, apart from any stream: who opened it, which tools it sees, the
+ * negotiated revision, its rate window. Messages for the peer go to the channel attached to it, if
+ * any. Kept small on purpose (a dozen fields, no per-session closures): idle sessions are what a
+ * server holds most of.
  */
-import type { ServerResponse } from "node:http";
 import type { ServerMessage } from "@mcp-contract/api-types";
 import type { RpcContext } from "../jsonrpc/rpc-context.js";
 import type { RateWindow } from "../mcp/rate-limiter.js";
 import type { ToolScope } from "../tools/tool-source.js";
-import { messageFrame } from "./sse-format.js";
 
-/** The vendor dialect whose paths opened the session. */
+/** The transport and dialect whose paths opened the session. */
 export type Dialect = "spice" | "opensearch" | "celonis";
 
-/** A client this slow (this much unsent output) is cut off rather than buffered without bound. */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/** Where a session's server-to-client messages go: an open stream. */
+export interface MessageChannel {
+  /** Sends one message; dropped once the channel has closed. */
+  send(message: ServerMessage): void;
+  /** Ends the stream (idempotent). */
+  end(): void;
+}
 
 export class Session implements RpcContext, RateWindow {
   protocolVersion: string | undefined = undefined;
@@ -21,14 +26,13 @@ export class Session implements RpcContext, RateWindow {
   windowStart = 0;
   count = 0;
   closed = false;
-  /** Ends a Celonis stream after its lifetime. */
-  endTimer: NodeJS.Timeout | undefined = undefined;
+  /** The stream messages go on; undefined while none is attached. */
+  channel: MessageChannel | undefined = undefined;
   private abortController: AbortController | undefined = undefined;
 
   constructor(
     readonly id: string,
     readonly dialect: Dialect,
-    readonly res: ServerResponse,
     /** Index of the credential that opened it (ANONYMOUS when auth is off). */
     readonly credential: number,
     readonly scope: ToolScope,
@@ -47,11 +51,9 @@ export class Session implements RpcContext, RateWindow {
     return this.abortController.signal;
   }
 
-  /** Writes one `event: message`; dropped once the stream has closed. */
+  /** Sends `message` on the attached channel; dropped when there is none or the session ended. */
   send(message: ServerMessage): void {
-    if (this.closed) return;
-    this.res.write(messageFrame(JSON.stringify(message)));
-    if (this.res.writableLength > MAX_BUFFERED_BYTES) this.res.destroy();
+    if (!this.closed) this.channel?.send(message);
   }
 
   notify(message: ServerMessage): void {
@@ -62,10 +64,12 @@ export class Session implements RpcContext, RateWindow {
     if (answer !== undefined) this.send(answer);
   }
 
-  /** Marks the session gone: later messages are dropped and running tool calls are aborted. */
+  /** Marks the session gone: its stream ends, later messages are dropped, running tool calls abort. */
   dispose(): void {
     this.closed = true;
-    if (this.endTimer) clearTimeout(this.endTimer);
+    const channel = this.channel;
+    this.channel = undefined;
+    channel?.end();
     this.abortController?.abort();
   }
 }
