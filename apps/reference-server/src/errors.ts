@@ -1,15 +1,19 @@
 /**
- * HTTP errors and the one place that turns them into each dialect's body. Transport failures are
- * HttpErrors raised anywhere in the request path; anything else reaching sendHttpError is a bug,
- * logged to stderr and answered 500 with no stack trace.
- * @see openapi/message.yaml (the status table) and openapi/components/jsonrpc.yaml (TransportError)
+ * The one HTTP error type and the one place that turns it into each dialect's body, for every
+ * route (the MCP endpoints and the registry alike). Failures are HttpErrors raised anywhere in the
+ * request path; anything else reaching sendHttpError is a bug, logged and answered 500 with no
+ * stack trace.
+ * @see openapi/message.yaml (the status table), openapi/components/jsonrpc.yaml (TransportError)
+ *   and openapi/registry.yaml (ApiError)
  */
 import type { ServerResponse } from "node:http";
 import {
   JSONRPC_ERROR,
+  schemaValidator,
   type ApiError,
   type ApiErrorCode,
   type ErrorDetail,
+  type FieldError,
   type JSONRPCErrorCode,
   type TransportError,
   type TransportErrorReason,
@@ -22,8 +26,11 @@ import { closeAfterResponse, mustCloseUnreadBody } from "./http/close-after-resp
  */
 export type ErrorDialect = "sse" | "celonis" | "api";
 
-/** The transport reasons, plus two the contract has no TransportErrorReason for (wrong path/method). */
-export type HttpErrorReason = TransportErrorReason | "not_found" | "method_not_allowed";
+/**
+ * The transport reasons, the registry's ApiError codes, and `method_not_allowed` (a wrong method,
+ * which neither names). A reason that is not a TransportErrorReason is always answered as ApiError.
+ */
+export type HttpErrorReason = TransportErrorReason | ApiErrorCode | "method_not_allowed";
 
 export interface HttpErrorOptions {
   readonly cause?: unknown;
@@ -32,6 +39,8 @@ export interface HttpErrorOptions {
   /** Extra machine-readable fields beside `reason` (e.g. `limit` for 413). */
   readonly data?: Readonly<Record<string, unknown>>;
   readonly headers?: Readonly<Record<string, string>>;
+  /** For a 422 (ApiError): one entry per failing field. */
+  readonly errors?: readonly FieldError[];
 }
 
 /** A transport-level failure with the status, reason and human message to answer with. */
@@ -40,6 +49,7 @@ export class HttpError extends Error {
   readonly rpcCode: JSONRPCErrorCode | undefined;
   readonly data: Readonly<Record<string, unknown>> | undefined;
   readonly headers: Readonly<Record<string, string>> | undefined;
+  readonly errors: readonly FieldError[] | undefined;
 
   constructor(
     readonly status: number,
@@ -51,6 +61,7 @@ export class HttpError extends Error {
     this.rpcCode = options.rpcCode;
     this.data = options.data;
     this.headers = options.headers;
+    this.errors = options.errors;
   }
 }
 
@@ -103,9 +114,10 @@ export function render(dialect: ErrorDialect, error: HttpError): { contentType: 
       const detail: ErrorDetail = { detail: error.message };
       return json(detail);
     }
-  } else if (dialect === "api" || error.reason === "not_found" || error.reason === "method_not_allowed") {
+  } else if (dialect === "api" || !isTransportReason(error.reason)) {
     // TransportError has no reason for a wrong path or method: those get the registry's ApiError.
     const body: ApiError = { detail: error.message, code: apiCode(error.reason) };
+    if (error.errors) body.errors = [...error.errors];
     return json(body);
   }
   const body: TransportError = {
@@ -124,19 +136,24 @@ function json(value: unknown): { contentType: string; body: string } {
   return { contentType: "application/json", body: JSON.stringify(value) };
 }
 
+/** Whether a reason is one of the contract's TransportErrorReasons (read from the spec). */
+const isTransportReason = schemaValidator("message", "TransportErrorReason");
+
 function apiCode(reason: HttpErrorReason): ApiErrorCode {
   switch (reason) {
-    case "unauthorized":
-      return "unauthorized";
     case "forbidden_origin":
       return "forbidden";
-    case "not_found":
     case "unknown_session":
       return "not_found";
-    case "internal_error":
-      return "internal_error";
-    default:
+    case "missing_session_id":
+    case "payload_too_large":
+    case "unsupported_media_type":
+    case "parse_error":
+    case "invalid_request":
+    case "method_not_allowed":
       return "bad_request";
+    default:
+      return reason;
   }
 }
 

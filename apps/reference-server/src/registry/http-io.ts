@@ -2,8 +2,8 @@
  * Reading JSON request bodies (media type, size cap, syntax) and writing JSON answers, with the
  * statuses 415, 400 and 413 (the last one not yet in the registry spec).
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiHttpError } from "./api-error.js";
+import type { IncomingMessage } from "node:http";
+import { HttpError } from "../errors.js";
 
 /** The largest request body the registry reads. Its bodies are small configs and tool arguments. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -30,19 +30,8 @@ export async function readJsonBody(
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ApiHttpError(400, "bad_request", `The request body is not valid JSON: ${(error as Error).message}`);
+    throw new HttpError(400, "bad_request", `The request body is not valid JSON: ${(error as Error).message}`);
   }
-}
-
-/** Writes `body` as JSON with `status`. */
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-    "cache-control": "no-store",
-  });
-  res.end(text);
 }
 
 function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
@@ -66,14 +55,14 @@ function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
   });
 }
 
-function unsupported(type: string | undefined): ApiHttpError {
-  return new ApiHttpError(
+function unsupported(type: string | undefined): HttpError {
+  return new HttpError(
     415,
     "bad_request",
     `Unsupported media type '${type ?? "none"}': send Content-Type: application/json.`,
   );
 }
 
-function tooLarge(maxBytes: number): ApiHttpError {
-  return new ApiHttpError(413, "bad_request", `The request body is larger than ${maxBytes} bytes: send at most that.`);
+function tooLarge(maxBytes: number): HttpError {
+  return new HttpError(413, "payload_too_large", `The request body is larger than ${maxBytes} bytes: send at most that.`);
 }

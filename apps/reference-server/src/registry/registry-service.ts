@@ -12,7 +12,8 @@ import {
   type RefreshResult,
   type ToolRunResult,
 } from "@mcp-contract/api-types";
-import { ApiHttpError, serverNotFound, validationFailed } from "./api-error.js";
+import { HttpError } from "../errors.js";
+import { serverNotFound, validationFailed } from "./registry-errors.js";
 import type { ArgumentValidator } from "./argument-validator.js";
 import type { RegistryLogger } from "./logger.js";
 import { normalized, toDefinitions } from "./request-shapes.js";
@@ -59,7 +60,7 @@ export class RegistryService {
   list(limit: number, after: string | undefined): McpServer[] {
     const page = this.#parts.servers.page(limit, after);
     if ("afterNotFound" in page) {
-      throw new ApiHttpError(404, "not_found", `No MCP server has id '${after}' (the 'after' parameter).`);
+      throw new HttpError(404, "not_found", `No MCP server has id '${after}' (the 'after' parameter).`);
     }
     return page.servers.map(toMcpServer);
   }
@@ -172,7 +173,7 @@ export class RegistryService {
   #tool(server: StoredServer, toolId: string): StoredTool {
     const tool = this.#parts.tools.find(server.id, toolId);
     if (!tool) {
-      throw new ApiHttpError(
+      throw new HttpError(
         404,
         "not_found",
         `MCP server '${server.server_name}' has no tool '${toolId}'. Refresh the server to discover new tools.`,
@@ -188,7 +189,7 @@ export class RegistryService {
 
   #write(result: { ok: true } | { ok: false; conflictId: string }, name: string): void {
     if (!result.ok) {
-      throw new ApiHttpError(
+      throw new HttpError(
         409,
         "conflict",
         `An MCP server named '${name}' already exists (${result.conflictId}). Choose another server_name.`,

@@ -5,7 +5,7 @@
  */
 import type { CallToolResult, Tool } from "@mcp-contract/api-types";
 import { InvalidToolArgumentsError, type ToolCallContext, type ToolScope, type ToolSource } from "../tools/tool-source.js";
-import { ApiHttpError } from "./api-error.js";
+import { HttpError } from "../errors.js";
 import type { RegistryLogger } from "./logger.js";
 import type { RegistryService } from "./registry-service.js";
 import type { ServerStore } from "./server-store.js";
@@ -66,8 +66,8 @@ export function createRegistryToolSource(
         });
       } catch (error) {
         // An unreachable or failing upstream is the tool failing: the model reads why in the result.
-        // So is a command the allowlist no longer permits (ApiHttpError 403).
-        if ((error instanceof UpstreamFailure || error instanceof ApiHttpError) && !context.signal.aborted) {
+        // So is a command the allowlist no longer permits (HttpError 403).
+        if ((error instanceof UpstreamFailure || error instanceof HttpError) && !context.signal.aborted) {
           logger.warn(error.message);
           return { content: [{ type: "text", text: error.message }], isError: true };
         }

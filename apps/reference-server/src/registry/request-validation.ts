@@ -10,7 +10,7 @@ import {
   type RunToolRequest,
   type UpdateMcpServerRequest,
 } from "@mcp-contract/api-types";
-import { validationFailed } from "./api-error.js";
+import { validationFailed } from "./registry-errors.js";
 import type { StoredServer } from "./stored-server.js";
 
 type ServerType = StoredServer["mcp_server_type"];

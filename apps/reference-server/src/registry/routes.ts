@@ -4,11 +4,12 @@
  * is left to the next handler.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { HttpError, sendHttpError } from "../errors.js";
+import { sendJson } from "../http/json-response.js";
 import type { RouteHandler } from "../http/route-handler.js";
-import { ApiHttpError } from "./api-error.js";
-import { readJsonBody, sendJson } from "./http-io.js";
 import type { RegistryLogger } from "./logger.js";
 import type { RegistryService } from "./registry-service.js";
+import { readJsonBody } from "./http-io.js";
 import { validateRun } from "./request-validation.js";
 import { UpstreamFailure } from "./upstream-failure.js";
 
@@ -73,12 +74,14 @@ export function createRegistryRoutes(service: RegistryService, logger: RegistryL
     if (!segments) return false;
     try {
       const found = segments.includes("") ? undefined : match(segments);
-      if (!found) throw new ApiHttpError(404, "not_found", `No registry resource at ${url.pathname}.`);
+      if (!found) throw new HttpError(404, "not_found", `No registry resource at ${url.pathname}.`);
       const [methods, params] = found;
       const handler = methods[req.method ?? "GET"];
       if (!handler) {
-        res.setHeader("allow", Object.keys(methods).join(", "));
-        throw new ApiHttpError(405, "bad_request", `${req.method} is not supported here; use ${Object.keys(methods).join(" or ")}.`);
+        const allow = Object.keys(methods);
+        throw new HttpError(405, "method_not_allowed", `${req.method} is not supported here; use ${allow.join(" or ")}.`, {
+          headers: { Allow: allow.join(", ") },
+        });
       }
       await handler(req, res, url, params);
     } catch (error) {
@@ -118,26 +121,23 @@ function pageOf(url: URL): [number, string | undefined] {
     errors.push({ field: "after", message: "must be a server id (mcp_server-<uuid>)" });
   }
   if (errors.length > 0) {
-    throw new ApiHttpError(422, "validation_failed", `Invalid query: ${errors.map((e) => `${e.field} ${e.message}`).join("; ")}`, errors);
+    throw new HttpError(422, "validation_failed", `Invalid query: ${errors.map((e) => `${e.field} ${e.message}`).join("; ")}`, { errors });
   }
   return [limit, after];
 }
 
+/**
+ * Answers a failure through the app's one error handler. Upstream failures become 502/504 (and a
+ * warning); anything unexpected is logged for the operator and answered 500 without internals.
+ */
 function fail(res: ServerResponse, error: unknown, logger: RegistryLogger, where: string): void {
-  let httpError: ApiHttpError;
-  if (error instanceof ApiHttpError) {
-    httpError = error;
-  } else if (error instanceof UpstreamFailure) {
+  let failure: unknown = error;
+  if (error instanceof UpstreamFailure) {
     logger.warn(error.message);
-    httpError = error.toHttpError();
-  } else {
-    // Unexpected: log it for the operator, answer without internals.
+    failure = error.toHttpError();
+  } else if (!(error instanceof HttpError)) {
     logger.error(`Registry: ${where} failed: ${error instanceof Error ? error.message : String(error)}`);
-    httpError = new ApiHttpError(500, "internal_error", "The registry failed unexpectedly; see the server log.");
+    failure = new HttpError(500, "internal_error", "The registry failed unexpectedly; see the server log.");
   }
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  sendJson(res, httpError.status, httpError.body());
+  sendHttpError(res, "api", failure, (line) => logger.error(line));
 }

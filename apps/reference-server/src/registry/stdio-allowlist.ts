@@ -19,7 +19,7 @@
 import { realpathSync, statSync } from "node:fs";
 import { delimiter, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { FieldError } from "@mcp-contract/api-types";
-import { ApiHttpError } from "./api-error.js";
+import { HttpError } from "../errors.js";
 import { resolveProgram } from "./program-lookup.js";
 import { codeFlagReason, interpreterOf, type InterpreterFamily } from "./stdio-interpreters.js";
 
@@ -110,7 +110,7 @@ export class StdioAllowlist {
     const errors: FieldError[] = [...this.#argumentErrors(program, args), ...envErrors(env)];
     if (errors.length > 0) {
       const summary = errors.slice(0, 3).map((error) => `${error.field} ${error.message}`).join("; ");
-      throw new ApiHttpError(403, "forbidden", `stdio server refused: ${summary}.`, errors);
+      throw new HttpError(403, "forbidden", `stdio server refused: ${summary}.`, { errors });
     }
     return { command: program.program, args: [...program.prefix, ...args], cwd: this.#cwd };
   }
@@ -218,14 +218,14 @@ function envErrors(env: Readonly<Record<string, string>> | undefined): FieldErro
   return errors;
 }
 
-function notAllowed(command: string, none: boolean): ApiHttpError {
+function notAllowed(command: string, none: boolean): HttpError {
   const shown = command.slice(0, 200);
   const bare = !command.includes("/") && /^[\w.+-]+$/.test(command);
   const how = bare
     ? `Start the server with --allow-stdio ${command} (or STDIO_ALLOWLIST=${command}) to allow it.`
     : "Only the programs allowed with --allow-stdio run (by name or their resolved path); other files never do.";
   const advice = none ? `No stdio program is allowed on this server. ${how}` : how;
-  return new ApiHttpError(403, "forbidden", `stdio command '${shown}' is not allowed. ${advice}`, [
-    { field: "/command", message: "is not an allowed stdio program" },
-  ]);
+  return new HttpError(403, "forbidden", `stdio command '${shown}' is not allowed. ${advice}`, {
+    errors: [{ field: "/command", message: "is not an allowed stdio program" }],
+  });
 }

@@ -3,7 +3,7 @@
  * timeout (504) or anything else (502). The routes and the session tools both read it.
  */
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
-import { ApiHttpError } from "./api-error.js";
+import { HttpError } from "../errors.js";
 
 export class UpstreamFailure extends Error {
   override readonly name = "UpstreamFailure";
@@ -19,10 +19,10 @@ export class UpstreamFailure extends Error {
   }
 
   /** The 502 or 504 ApiError for the routes. */
-  toHttpError(): ApiHttpError {
+  toHttpError(): HttpError {
     return this.kind === "timeout"
-      ? new ApiHttpError(504, "upstream_timeout", this.message)
-      : new ApiHttpError(502, "upstream_error", this.message);
+      ? new HttpError(504, "upstream_timeout", this.message)
+      : new HttpError(502, "upstream_error", this.message);
   }
 }
 
