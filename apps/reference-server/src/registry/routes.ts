@@ -5,11 +5,11 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HttpError, sendHttpError } from "../errors.js";
+import { readJsonBody } from "../http/json-body.js";
 import { sendJson } from "../http/json-response.js";
 import type { RouteHandler } from "../http/route-handler.js";
 import type { RegistryLogger } from "./logger.js";
 import type { RegistryService } from "./registry-service.js";
-import { readJsonBody } from "./http-io.js";
 import { validateRun } from "./request-validation.js";
 import { UpstreamFailure } from "./upstream-failure.js";
 
@@ -26,7 +26,7 @@ export function createRegistryRoutes(service: RegistryService, logger: RegistryL
   const collection: Methods = {
     GET: async (_req, res, url) => sendJson(res, 200, service.list(...pageOf(url))),
     POST: async (req, res) => {
-      const created = service.create(await readJsonBody(req));
+      const created = service.create(await readJsonBody(req, res));
       res.setHeader("location", `${REGISTRY_PREFIX}/${created.id}`);
       sendJson(res, 201, created);
     },
@@ -34,7 +34,7 @@ export function createRegistryRoutes(service: RegistryService, logger: RegistryL
   const server: Methods = {
     GET: async (_req, res, _url, [id]) => sendJson(res, 200, service.get(id!)),
     PATCH: async (req, res, _url, [id]) => {
-      const body = await readJsonBody(req);
+      const body = await readJsonBody(req, res);
       sendJson(res, 200, await service.update(id!, body));
     },
     DELETE: async (_req, res, _url, [id]) => {
@@ -51,7 +51,7 @@ export function createRegistryRoutes(service: RegistryService, logger: RegistryL
   };
   const run: Methods = {
     POST: async (req, res, _url, [id, toolId]) => {
-      const args = validateRun(await readJsonBody(req, { optional: true }));
+      const args = validateRun(await readJsonBody(req, res, { optional: true }));
       sendJson(res, 200, await service.runTool(id!, toolId!, args));
     },
   };

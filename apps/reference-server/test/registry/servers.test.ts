@@ -118,7 +118,7 @@ describe("registry servers over HTTP", () => {
     expectApiError(await api.request("POST", "/v1/mcp-servers", { body: JSON.stringify(sse) }), 415, "bad_request");
     const malformed = await api.request("POST", "/v1/mcp-servers", { body: '{"server_name":', headers: { "content-type": "application/json" } });
     expect(expectApiError(malformed, 400, "bad_request").detail).toContain("not valid JSON");
-    const huge = JSON.stringify({ ...sse, pad: "x".repeat(1024 * 1024) });
+    const huge = JSON.stringify({ ...sse, pad: "x".repeat(4 * 1024 * 1024) });
     expectApiError(await api.request("POST", "/v1/mcp-servers", { body: huge, headers: { "content-type": "application/json" } }), 413, "bad_request");
     const withCharset = await api.request("POST", "/v1/mcp-servers", { body: JSON.stringify(sse), headers: { "content-type": "application/json; charset=utf-8" } });
     expect(withCharset.status).toBe(201);

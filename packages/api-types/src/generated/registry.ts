@@ -548,22 +548,24 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description The body is over 1 MiB. */
+        /** @description The body is over 4 MiB (4,194,304 bytes), decided from `Content-Length` before the body is read or the moment a chunked body crosses the limit. The server closes the connection after this answer. */
         PayloadTooLarge: {
             headers: {
+                /** @description Always `close`; the rest of the body is not read. */
+                Connection?: "close";
                 [name: string]: unknown;
             };
             content: {
                 /**
                  * @example {
-                 *       "detail": "The request body is larger than 1048576 bytes: send at most that.",
+                 *       "detail": "Payload too large: the body is declared as 67108864 bytes, the limit is 4194304 bytes (4 MiB). Send smaller messages.",
                  *       "code": "bad_request"
                  *     }
                  */
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description The `Content-Type` is not `application/json`. */
+        /** @description The `Content-Type` is not `application/json` (no `charset`, or `charset=utf-8`). Checked before the size, so a large body of the wrong type gets 415. */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
