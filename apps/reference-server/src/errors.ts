@@ -21,10 +21,11 @@ import {
 import { closeAfterResponse, mustCloseUnreadBody } from "./http/close-after-response.js";
 
 /**
- * Which error body a path speaks: `sse` the spec's TransportError (Spice, OpenSearch), `celonis`
- * the seed's `{detail}`, `api` the registry's ApiError (every other route, and unknown paths).
+ * Which error body a path speaks: `sse` the spec's TransportError (Spice, OpenSearch HTTP+SSE),
+ * `streamable` the same on the Streamable HTTP endpoints (405 included), `celonis` the seed's
+ * `{detail}`, `api` the registry's ApiError (every other route, and unknown paths).
  */
-export type ErrorDialect = "sse" | "celonis" | "api";
+export type ErrorDialect = "sse" | "streamable" | "celonis" | "api";
 
 /**
  * The transport reasons, the registry's ApiError codes, and `method_not_allowed` (a wrong method,
@@ -114,8 +115,9 @@ export function render(dialect: ErrorDialect, error: HttpError): { contentType: 
       const detail: ErrorDetail = { detail: error.message };
       return json(detail);
     }
-  } else if (dialect === "api" || !isTransportReason(error.reason)) {
-    // TransportError has no reason for a wrong path or method: those get the registry's ApiError.
+  } else if (dialect === "api" || !isTransportReason(error.reason) || (dialect === "sse" && error.reason === "method_not_allowed")) {
+    // A wrong path gets the registry's ApiError, and so does a wrong method on the HTTP+SSE paths
+    // (message.yaml names no 405); Streamable HTTP's 405 is a TransportError (streamable.yaml).
     const body: ApiError = { detail: error.message, code: apiCode(error.reason) };
     if (error.errors) body.errors = [...error.errors];
     return json(body);
@@ -151,6 +153,7 @@ function apiCode(reason: HttpErrorReason): ApiErrorCode {
     case "parse_error":
     case "invalid_request":
     case "method_not_allowed":
+    case "invalid_protocol_version":
       return "bad_request";
     default:
       return reason;
