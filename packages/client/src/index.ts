@@ -11,6 +11,8 @@ export type { CallToolOptions } from "./mcp-sse-session.js";
 export { SseJsonRpcConnection } from "./sse-json-rpc-connection.js";
 export type { SessionEvents, SessionState } from "./sse-json-rpc-connection.js";
 export type { SessionOptions, RequestOptions } from "./session-options.js";
+export { McpSession } from "./session/mcp-session.js";
+export type { McpTransport, TransportEvents, TransportName } from "./session/mcp-transport.js";
 export type { JsonRpcResult } from "./pending-requests.js";
 export { resolveEndpoint, appendToBase, javaBaseUrl } from "./endpoint-resolution.js";
 export type { EndpointResolution, ResolveEndpointOptions } from "./endpoint-resolution.js";

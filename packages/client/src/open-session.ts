@@ -8,6 +8,7 @@ import { httpStatusError } from "./http-status-error.js";
 import { McpSseSession } from "./mcp-sse-session.js";
 import { McpTransportError } from "./mcp-transport-error.js";
 import { DEFAULT_ENDPOINT_TIMEOUT_MS, type SessionOptions } from "./session-options.js";
+import { SseJsonRpcConnection } from "./sse-json-rpc-connection.js";
 
 /**
  * Opens the stream and resolves once its endpoint is known. Rejects with `McpTransportError`:
@@ -41,7 +42,7 @@ export async function openSession(sseUrl: string | URL, options: SessionOptions 
     throw new McpTransportError("stream-closed", message);
   }
 
-  const session = new McpSseSession({ sseUrl: url, body: response.body, controller, options });
+  const session = new McpSseSession(new SseJsonRpcConnection({ sseUrl: url, body: response.body, controller, options }));
   const timeoutMs = options.endpointTimeoutMs ?? DEFAULT_ENDPOINT_TIMEOUT_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {

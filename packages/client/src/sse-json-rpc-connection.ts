@@ -20,23 +20,11 @@ import { McpTransportError } from "./mcp-transport-error.js";
 import { PendingRequests, type JsonRpcResult } from "./pending-requests.js";
 import { readEventStream } from "./read-event-stream.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS, type RequestOptions, type SessionOptions } from "./session-options.js";
+import type { McpTransport, TransportEvents } from "./session/mcp-transport.js";
 import { TypedEmitter } from "./typed-emitter.js";
 
-/** What a session reports besides answers to its own requests. */
-export interface SessionEvents {
-  /** Every JSON-RPC message received, on the stream or in a synchronous POST answer (batches split). */
-  message: JSONRPCMessage;
-  /** A server-initiated notification (`notifications/progress`, `notifications/message`, …). */
-  notification: JSONRPCNotification;
-  /** A server-initiated request (`ping`, `sampling/createMessage`, …); answer it with `send`. */
-  request: JSONRPCRequest;
-  /** An SSE comment, which servers send as keep-alives; the text after the colon. */
-  keepalive: string;
-  /** Data that is not a JSON-RPC message. It is otherwise ignored. */
-  malformed: { readonly data: string; readonly reason: string };
-  /** The stream is over: the server ended it, it broke, or `close()` was called. */
-  end: McpTransportError;
-}
+/** What a session reports besides answers to its own requests (the same events every transport has). */
+export type SessionEvents = TransportEvents;
 
 /** Where a session is in its life. "ended": the stream is over but POSTs may still be answered (Celonis). */
 export type SessionState = "open" | "ended" | "closed";
@@ -51,8 +39,9 @@ export interface ConnectionInit {
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** A JSON-RPC peer over an open SSE stream. Created by `openSession`. */
-export class SseJsonRpcConnection extends TypedEmitter<SessionEvents> {
+/** A JSON-RPC peer over an open SSE stream: the HTTP+SSE transport. Created by `openSession`. */
+export class SseJsonRpcConnection extends TypedEmitter<SessionEvents> implements McpTransport {
+  readonly name = "http+sse";
   readonly sseUrl: URL;
   /** Resolves, never rejects, once the stream is over, with the reason. */
   readonly ended: Promise<McpTransportError>;
@@ -85,6 +74,11 @@ export class SseJsonRpcConnection extends TypedEmitter<SessionEvents> {
     // openSession awaits it; without a listener here a refused endpoint would be "unhandled" first.
     this.endpointReady.catch(() => undefined);
     this.ended = this.#read(init.body, found, failed);
+  }
+
+  /** The URL the transport was opened on: the SSE URL. */
+  get url(): URL {
+    return this.sseUrl;
   }
 
   /** The URL messages are POSTed to, resolved from the `endpoint` event. */
