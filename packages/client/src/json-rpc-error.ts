@@ -16,11 +16,17 @@ export class JsonRpcError extends Error {
    */
   readonly code: number;
   readonly data: JSONRPCErrorObject["data"];
+  /**
+   * The HTTP status it came with, when it was the body of a non-2xx answer (Streamable HTTP puts
+   * protocol errors such as -32022 in a 400, and -32601 in a 404); undefined on a stream or a 200.
+   */
+  readonly httpStatus: number | undefined;
 
   /** `cause` is the whole error response, so the raw message stays available. */
-  constructor(response: JSONRPCErrorResponse) {
+  constructor(response: JSONRPCErrorResponse, options: { readonly httpStatus?: number | undefined } = {}) {
     super(response.error.message, { cause: response });
     this.code = response.error.code;
     this.data = response.error.data;
+    this.httpStatus = options.httpStatus;
   }
 }

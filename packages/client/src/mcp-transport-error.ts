@@ -20,7 +20,11 @@ export type McpTransportErrorKind =
   /** fetch itself failed: refused connection, DNS, reset. */
   | "network"
   /** Era detection found no MCP transport at the URL; `trace` says what each step got. */
-  | "unrecognised-server";
+  | "unrecognised-server"
+  /** An answer, or one SSE event, was larger than the client's `maxMessageBytes`. */
+  | "too-large"
+  /** A 2xx answer the transport cannot read: wrong content type, not JSON-RPC, 202 for a request. */
+  | "bad-answer";
 
 /** An HTTP error body as the contract defines it: a TransportError, the Celonis `{detail}`, or text. */
 export type HttpErrorBody = TransportError | ErrorDetail | string;
