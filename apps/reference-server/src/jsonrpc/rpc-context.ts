@@ -17,6 +17,17 @@ export interface RpcContext {
   /** Counts `tools/call` for the rate limit, and what it is counted for (in the retry message). */
   readonly rateWindow: RateWindow;
   readonly rateSubject: "session" | "asset";
+  /**
+   * The revisions `initialize` may agree on over this transport, oldest first, the last being the
+   * answer to an unknown one; absent, SUPPORTED_PROTOCOL_VERSIONS (the HTTP+SSE transport's).
+   */
+  readonly offeredVersions?: readonly string[];
+  /**
+   * Whom `notifications/cancelled` is keyed by; absent, the context itself. A transport whose
+   * context lives for one request (Streamable HTTP) names the session, where the cancellation of a
+   * request arrives in another POST.
+   */
+  readonly peer?: object;
   /** Aborted when the peer goes away, so long tool calls can stop. */
   readonly signal: AbortSignal;
   /** Sends a server-initiated message (progress) to the peer, if it has a channel for them. */

@@ -48,7 +48,9 @@ export function createMcpMethods(options: McpMethodOptions): {
 
   const initialize: MethodHandler = (params, context) => {
     const { protocolVersion } = valid<InitializeParams>(initializeParams, params, "initialize");
-    const agreed = (SUPPORTED_PROTOCOL_VERSIONS as readonly string[]).includes(protocolVersion) ? protocolVersion : LATEST_PROTOCOL_VERSION;
+    const offered: readonly string[] = context.offeredVersions ?? SUPPORTED_PROTOCOL_VERSIONS;
+    const latest = context.offeredVersions ? (offered[offered.length - 1] ?? LATEST_PROTOCOL_VERSION) : LATEST_PROTOCOL_VERSION;
+    const agreed = offered.includes(protocolVersion) ? protocolVersion : latest;
     context.protocolVersion = agreed;
     const result: InitializeResult = {
       protocolVersion: agreed,
@@ -113,7 +115,7 @@ export function createMcpMethods(options: McpMethodOptions): {
         const id = params?.["requestId"];
         const reason = params?.["reason"];
         if (typeof id === "string" || (typeof id === "number" && Number.isInteger(id))) {
-          cancelRequest(context, id, typeof reason === "string" ? reason : undefined);
+          cancelRequest(context.peer ?? context, id, typeof reason === "string" ? reason : undefined);
         }
       },
     ],

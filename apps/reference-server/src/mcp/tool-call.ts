@@ -37,7 +37,7 @@ export class ToolCall implements ToolCallContext {
 
   get signal(): AbortSignal {
     if (!this.combined) {
-      this.cancellation = registerCancellable(this.rpc, this.id);
+      this.cancellation = registerCancellable(this.rpc.peer ?? this.rpc, this.id);
       this.combined = AbortSignal.any([this.rpc.signal, this.cancellation.signal]);
     }
     return this.combined;
@@ -46,7 +46,7 @@ export class ToolCall implements ToolCallContext {
   /** Called once the tool has settled; throws RequestCancelled when the caller cancelled it. */
   finish(): void {
     if (!this.cancellation) return;
-    forgetCancellable(this.rpc, this.id);
+    forgetCancellable(this.rpc.peer ?? this.rpc, this.id);
     if (this.cancellation.signal.aborted) throw new RequestCancelled("cancelled by the client");
   }
 }
