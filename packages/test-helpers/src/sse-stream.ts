@@ -28,10 +28,13 @@ export interface SseStream extends AsyncDisposable {
 
 export async function openSseStream(
   url: string,
-  init: { headers?: Record<string, string>; timeoutMs?: number } = {},
+  init: { headers?: Record<string, string>; timeoutMs?: number; method?: string; body?: string } = {},
 ): Promise<SseStream> {
   const controller = new AbortController();
   const response = await fetch(url, {
+    // A POST whose answer is a stream (Streamable HTTP) is read the same way as a GET stream.
+    method: init.method ?? "GET",
+    ...(init.body === undefined ? {} : { body: init.body }),
     headers: { accept: "text/event-stream", ...init.headers },
     signal: AbortSignal.any([controller.signal, AbortSignal.timeout(init.timeoutMs ?? 60_000)]),
   });
