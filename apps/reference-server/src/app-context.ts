@@ -12,10 +12,13 @@ import type { RateWindow } from "./mcp/rate-limiter.js";
 import type { ToolCatalog } from "./mcp/tool-catalog.js";
 import type { SessionRegistry } from "./session/session-registry.js";
 import type { KeepAlive } from "./sse/keep-alive.js";
+import type { StreamableSessions } from "./streamable/session-store.js";
 
 export interface AppContext {
   readonly config: ServerConfig;
   readonly sessions: SessionRegistry;
+  /** The legacy Streamable HTTP sessions (also in `sessions`), with their cap and idle expiry. */
+  readonly streamableSessions: StreamableSessions;
   /** Pads every open stream with keep-alive comments. */
   readonly keepAlive: KeepAlive;
   readonly dispatcher: Dispatcher;

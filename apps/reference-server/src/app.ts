@@ -17,6 +17,7 @@ import { ToolCatalog } from "./mcp/tool-catalog.js";
 import { route } from "./routes/router.js";
 import { SessionRegistry } from "./session/session-registry.js";
 import { KeepAlive } from "./sse/keep-alive.js";
+import { StreamableSessions } from "./streamable/session-store.js";
 import { BuiltinTools } from "./tools/builtin-tools.js";
 import type { ToolSource } from "./tools/tool-source.js";
 
@@ -54,9 +55,11 @@ export function createApp(options: AppOptions = {}): App {
     pageSize: config.pageSize,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
+  const sessions = new SessionRegistry();
   const app: AppContext = {
     config,
-    sessions: new SessionRegistry(),
+    sessions,
+    streamableSessions: new StreamableSessions(sessions, config.sessionIdleMs, config.maxSessions),
     keepAlive: new KeepAlive(config.keepAliveMs),
     dispatcher: new Dispatcher(methods, notifications, log),
     catalog,

@@ -50,6 +50,10 @@ Options (environment variable in brackets; flags win):
   --rate-limit-per-minute <n> tools/call per minute per Celonis asset and per SSE session,
                               0 = off [RATE_LIMIT_PER_MINUTE] (default ${DEFAULT_CONFIG.rateLimitPerMinute})
   --page-size <n>             tools per tools/list page [PAGE_SIZE] (default ${DEFAULT_CONFIG.pageSize})
+  --session-idle-ms <ms>      end a Streamable HTTP session unused this long [SESSION_IDLE_MS]
+                              (default ${DEFAULT_CONFIG.sessionIdleMs})
+  --max-sessions <n>          at most this many Streamable HTTP sessions; past it the least
+                              recently used ends [MAX_SESSIONS] (default ${DEFAULT_CONFIG.maxSessions})
 
 Registry (/v1/mcp-servers):
   --db <path>                 SQLite database, or :memory: [DATABASE_PATH]
@@ -85,6 +89,8 @@ const OPTIONS = {
   "celonis-stream-ms": { type: "string" },
   "rate-limit-per-minute": { type: "string" },
   "page-size": { type: "string" },
+  "session-idle-ms": { type: "string" },
+  "max-sessions": { type: "string" },
   db: { type: "string" },
   "allow-stdio": { type: "string", multiple: true },
   "stdio-script-dir": { type: "string", multiple: true },
@@ -141,6 +147,8 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
       celonisStreamMs: integer("celonis-stream-ms", "CELONIS_STREAM_MS", DEFAULT_CONFIG.celonisStreamMs, 1, 2_147_483_647),
       rateLimitPerMinute: integer("rate-limit-per-minute", "RATE_LIMIT_PER_MINUTE", DEFAULT_CONFIG.rateLimitPerMinute, 0, 1_000_000_000),
       pageSize: integer("page-size", "PAGE_SIZE", DEFAULT_CONFIG.pageSize, 1, 10_000),
+      sessionIdleMs: integer("session-idle-ms", "SESSION_IDLE_MS", DEFAULT_CONFIG.sessionIdleMs, 1, 2_147_483_647),
+      maxSessions: integer("max-sessions", "MAX_SESSIONS", DEFAULT_CONFIG.maxSessions, 1, 10_000_000),
     },
     registry: {
       databasePath: pick("db", "DATABASE_PATH")?.text.trim() || defaultDatabasePath(env),

@@ -23,6 +23,10 @@ export interface ServerConfig {
   readonly rateLimitPerMinute: number;
   /** Tools per `tools/list` page. */
   readonly pageSize: number;
+  /** A Streamable HTTP session unused this long (no request, no stream attached) is ended. */
+  readonly sessionIdleMs: number;
+  /** At most this many Streamable HTTP sessions; a new one past it ends the least recently used. */
+  readonly maxSessions: number;
 }
 
 /** The embedded defaults. Port 8090 is the Spice runtime's documented local port. */
@@ -36,4 +40,6 @@ export const DEFAULT_CONFIG: ServerConfig = {
   celonisStreamMs: 60_000,
   rateLimitPerMinute: 500,
   pageSize: 50,
+  sessionIdleMs: 10 * 60_000,
+  maxSessions: 10_000,
 };

@@ -9,8 +9,11 @@ import type { RpcContext } from "../jsonrpc/rpc-context.js";
 import type { RateWindow } from "../mcp/rate-limiter.js";
 import type { ToolScope } from "../tools/tool-source.js";
 
-/** The transport and dialect whose paths opened the session. */
-export type Dialect = "spice" | "opensearch" | "celonis";
+/**
+ * The transport and dialect whose paths opened the session: the HTTP+SSE dialects, and the legacy
+ * Streamable HTTP sessions of `/mcp` and Spice `/v1/mcp`.
+ */
+export type Dialect = "spice" | "opensearch" | "celonis" | "mcp" | "spice-mcp";
 
 /** Where a session's server-to-client messages go: an open stream. */
 export interface MessageChannel {

@@ -1,0 +1,134 @@
+/**
+ * One POST of requests to a legacy session, as the RpcContext the Dispatcher answers through. The
+ * answer is JSON when it comes before anything else and the client accepts JSON (the cheap path:
+ * one write, no stream); the POST becomes an SSE stream when a notification for the request has to
+ * go first (progress), or when the client accepts only `text/event-stream`. Every message of the
+ * request goes on this POST's stream and nowhere else, and a client that loses the connection
+ * resumes the stream with GET and `Last-Event-ID`.
+ * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
+ */
+import type { ServerResponse } from "node:http";
+import { LEGACY_STREAMABLE_PROTOCOL_VERSIONS, MCP_HEADER, type ServerMessage } from "@mcp-contract/api-types";
+import type { RpcContext } from "../jsonrpc/rpc-context.js";
+import type { KeepAlive } from "../sse/keep-alive.js";
+import type { ToolScope } from "../tools/tool-source.js";
+import type { Acceptable } from "./legacy-headers.js";
+import { SessionStream } from "./session-stream.js";
+import type { StreamableSession } from "./streamable-session.js";
+
+/** Called once the session of an `initialize` is answered with a result: register it then. */
+export type OnInitialized = (session: StreamableSession) => void;
+
+export class LegacyExchange implements RpcContext {
+  private stream: SessionStream | undefined = undefined;
+  private answered = false;
+
+  constructor(
+    readonly session: StreamableSession,
+    private readonly res: ServerResponse,
+    private readonly accept: Acceptable,
+    private readonly keepAlive: KeepAlive,
+    /** Set for `initialize`: the session is new, and exists only if the answer is a result. */
+    private readonly onInitialized: OnInitialized | undefined,
+  ) {
+    session.busy += 1;
+  }
+
+  get scope(): ToolScope {
+    return this.session.scope;
+  }
+
+  get protocolVersion(): string | undefined {
+    return this.session.protocolVersion;
+  }
+
+  set protocolVersion(version: string | undefined) {
+    this.session.protocolVersion = version;
+  }
+
+  get initialized(): boolean {
+    return this.session.initialized;
+  }
+
+  set initialized(value: boolean) {
+    this.session.initialized = value;
+  }
+
+  get offeredVersions(): readonly string[] {
+    return LEGACY_STREAMABLE_PROTOCOL_VERSIONS;
+  }
+
+  /** Cancellations name requests of the session, whichever POST carries them. */
+  get peer(): object {
+    return this.session;
+  }
+
+  get rateWindow(): StreamableSession {
+    return this.session;
+  }
+
+  get rateSubject(): "session" {
+    return "session";
+  }
+
+  /** Aborted when the session ends; a dropped connection is not a cancellation (the spec's SHOULD NOT). */
+  get signal(): AbortSignal {
+    return this.session.signal;
+  }
+
+  /** A notification related to the request: it turns the answer into a stream, if the client takes one. */
+  notify(message: ServerMessage): void {
+    if (this.answered || this.session.closed) return;
+    if (!this.stream) {
+      if (!this.accept.sse) return;
+      this.startStream();
+    }
+    this.stream!.send(message);
+  }
+
+  reply(answer: ServerMessage | undefined): void {
+    if (this.answered) return;
+    this.answered = true;
+    this.session.busy -= 1;
+    const stream = this.stream;
+    if (stream) {
+      if (answer !== undefined) stream.send(answer);
+      stream.finish();
+      this.session.closeStream(stream);
+      return;
+    }
+    const res = this.res;
+    if (res.destroyed || res.headersSent) return;
+    if (answer === undefined) {
+      // Every request was cancelled by the client: nothing is owed, the POST just ends.
+      res.writeHead(202, { "Content-Length": "0" }).end();
+      return;
+    }
+    if (this.onInitialized && isResult(answer)) {
+      this.onInitialized(this.session);
+      res.setHeader(MCP_HEADER.SESSION_ID, this.session.id);
+    }
+    if (this.accept.json || !this.accept.sse) {
+      const body = JSON.stringify(answer);
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
+      res.end(body);
+      return;
+    }
+    this.startStream();
+    this.stream!.send(answer);
+    this.stream!.finish();
+    this.session.closeStream(this.stream!);
+  }
+
+  private startStream(): void {
+    const session = this.session;
+    const stream = new SessionStream(session, session.nextStreamNo(), false, this.keepAlive);
+    this.stream = stream;
+    session.openStream(stream);
+    stream.attach(this.res, [], true);
+  }
+}
+
+function isResult(answer: ServerMessage): boolean {
+  return !Array.isArray(answer) && "result" in answer;
+}
