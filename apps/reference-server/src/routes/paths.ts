@@ -5,6 +5,8 @@
 
 /** Spice: the stream (GET) and its messages (POST) share one path. */
 export const SPICE_PATH = "/v1/mcp/sse";
+/** Spice's Streamable HTTP endpoint (rmcp sessions). */
+export const SPICE_MCP_PATH = "/v1/mcp";
 /** OpenSearch stream. */
 export const OPENSEARCH_STREAM_PATH = "/_plugins/_ml/mcp/sse";
 /** OpenSearch messages, as the endpoint data reads with `append_to_base_url=true`. */
