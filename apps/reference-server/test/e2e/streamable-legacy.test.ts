@@ -64,7 +64,7 @@ describe("legacy Streamable HTTP: sessions", () => {
     await using server = await startApp();
     const url = server.url + PATH;
     const body = { jsonrpc: "2.0", id: 1, method: "tools/list" };
-    for (const headers of [{}, { "mcp-session-id": "no-such-session-0123456789" }]) {
+    for (const headers of [{}, { "mcp-session-id": "no-such-session-0123456789" }] as Array<Record<string, string>>) {
       const response = await post(url, body, { accept: ACCEPT_BOTH, ...headers });
       expect(response.status).toBe(404);
       expectSpec("streamable", "NotFoundBody", response.json());
