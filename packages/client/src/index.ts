@@ -16,6 +16,8 @@ export type { McpTransport, TransportEvents, TransportName } from "./session/mcp
 export { ModernTransport } from "./streamable/modern-transport.js";
 export type { ModernTransportOptions, ClientCapabilities } from "./streamable/modern-transport.js";
 export type { StreamableOptions, StreamableRequestOptions } from "./streamable/streamable-transport.js";
+export { StatefulTransport } from "./streamable/stateful-transport.js";
+export type { StatefulTransportOptions, ExistingSession } from "./streamable/stateful-transport.js";
 export { Subscription } from "./streamable/subscription.js";
 export type { SubscriptionFilter, SubscriptionEvents } from "./streamable/subscription.js";
 export type { JsonRpcResult } from "./pending-requests.js";
