@@ -1,10 +1,13 @@
 /**
  * The official SDK v1 client (`StreamableHTTPClientTransport` + `Client`) against our legacy
  * Streamable HTTP sessions: initialize, tools, progress, errors, the GET stream it opens by
- * itself, a request resumed on a new connection with `Last-Event-ID`, and terminateSession.
+ * itself, a request resumed on a new connection with `Last-Event-ID`, and terminateSession; and
+ * the MCP Inspector CLI over `--transport http`.
  */
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import type { IncomingMessage } from "node:http";
+import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { CallToolResultSchema } from "@modelcontextprotocol/sdk/types.js";
@@ -57,6 +60,7 @@ describe.each(PATHS)("official SDK v1 StreamableHTTPClientTransport on %s", (pat
     expect(transport.sessionId).toBeUndefined();
     expect(server.app.sessions.size).toBe(0);
     await client.close();
+    expect(server.logs).toEqual([]);
   });
 
   it("negotiates the SDK's newest revision and sends it on every request", async () => {
@@ -110,5 +114,43 @@ describe.each(PATHS)("official SDK v1 StreamableHTTPClientTransport on %s", (pat
     expect(gates.calls).toHaveLength(1);
     await second.transport.terminateSession();
     await second.client.close();
+  });
+});
+
+/** Runs the Inspector CLI (`--cli`) to its end, bounded, from a directory whose parent has a package.json (it reads one). */
+function inspect(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const cli = fileURLToPath(import.meta.resolve("@modelcontextprotocol/inspector-cli/build/cli.js"));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, "--cli", ...args], { cwd: fileURLToPath(new URL("..", import.meta.url)), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`the Inspector CLI did not exit in time.\n${stdout}\n${stderr}`));
+    }, 20_000);
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe.each(PATHS)("MCP Inspector CLI --transport http on %s", (path) => {
+  it("lists the tools and calls echo, each in a session of its own", async () => {
+    await using server = await startApp();
+    const url = server.url + path;
+    const [list, call] = await Promise.all([
+      inspect([url, "--transport", "http", "--method", "tools/list"]),
+      inspect([url, "--transport", "http", "--method", "tools/call", "--tool-name", "echo", "--tool-arg", "text=from-inspector"]),
+    ]);
+    expect(list.code, list.stderr).toBe(0);
+    const { tools } = JSON.parse(list.stdout) as { tools: Array<{ name: string }> };
+    expect(tools.map((tool) => tool.name)).toEqual(["echo", "add", "fail", "progress", "image", "throw"]);
+    expect(call.code, call.stderr).toBe(0);
+    expect(JSON.parse(call.stdout)).toMatchObject({ content: [{ type: "text", text: "from-inspector" }] });
+    expect(server.logs).toEqual([]);
   });
 });
