@@ -107,6 +107,8 @@ export class LegacyExchange implements RpcContext {
     if (this.onInitialized && isResult(answer)) {
       this.onInitialized(this.session);
       res.setHeader(MCP_HEADER.SESSION_ID, this.session.id);
+      // A browser client of an allowed origin may read the id only if it is exposed to it.
+      if (res.hasHeader("Access-Control-Allow-Origin")) res.setHeader("Access-Control-Expose-Headers", MCP_HEADER.SESSION_ID);
     }
     if (this.accept.json || !this.accept.sse) {
       const body = JSON.stringify(answer);

@@ -239,6 +239,14 @@ describe("legacy Streamable HTTP: headers and bodies", () => {
     expect(server.app.sessions.size).toBe(0);
   });
 
+  it("exposes Mcp-Session-Id to a browser client of an allowed origin", async () => {
+    await using server = await startApp({ config: { allowedOrigins: ["http://app.example"] } });
+    const response = await post(server.url + PATH, initializeRequest("2025-11-25"), { accept: ACCEPT_BOTH, origin: "http://app.example" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe("http://app.example");
+    expect(response.headers.get("access-control-expose-headers")).toBe("Mcp-Session-Id");
+  });
+
   it("answers a method the endpoint does not take with 405 and Allow", async () => {
     await using server = await startApp();
     const response = await fetch(server.url + PATH, { method: "PUT" });
@@ -416,6 +424,27 @@ describe("legacy Streamable HTTP: resumption", () => {
     await resumed.ended;
     const messages = messagesOf(resumed);
     expect(messages.map((message) => message["method"] ?? message["id"])).toEqual(["notifications/progress", "notifications/progress", 7]);
+  });
+
+  it("moves a stream to the resuming connection: the old one ends, later events go only to the new one", async () => {
+    const gates = new GateTools();
+    await using server = await startApp({ toolSources: [gates] });
+    const session = await initialize(server.url + PATH);
+    const original = await session.stream(gateCall(3), ACCEPT_BOTH);
+    const priming = await original.waitFor(() => true);
+    await original.waitFor((event) => event.data !== "");
+    const resumed = await session.listen({ "last-event-id": priming.id! });
+    await original.ended;
+    (await gates.started(0)).open();
+    await resumed.ended;
+    expect(messagesOf(original).map((message) => message["method"])).toEqual(["notifications/progress"]);
+    expect(messagesOf(resumed).map((message) => message["method"] ?? message["id"])).toEqual([
+      "notifications/progress",
+      "notifications/progress",
+      3,
+    ]);
+    // The one event both saw is the replay of what the old connection may have lost, same id.
+    expect(resumed.events[0]!.id).toBe(original.events[1]!.id);
   });
 
   it("refuses a Last-Event-ID this session never issued with 400", async () => {
