@@ -5,6 +5,8 @@
 
 /** Spice: the stream (GET) and its messages (POST) share one path. */
 export const SPICE_PATH = "/v1/mcp/sse";
+/** The reference server's own Streamable HTTP endpoint (the spec's "MCP endpoint"). */
+export const MCP_PATH = "/mcp";
 /** Spice's Streamable HTTP endpoint (rmcp sessions). */
 export const SPICE_MCP_PATH = "/v1/mcp";
 /** OpenSearch stream. */
