@@ -13,11 +13,9 @@ import type { RpcContext } from "../jsonrpc/rpc-context.js";
 import type { KeepAlive } from "../sse/keep-alive.js";
 import type { ToolScope } from "../tools/tool-source.js";
 import type { Acceptable } from "./legacy-headers.js";
+import type { StreamableSessions } from "./session-store.js";
 import { SessionStream } from "./session-stream.js";
 import type { StreamableSession } from "./streamable-session.js";
-
-/** Called once the session of an `initialize` is answered with a result: register it then. */
-export type OnInitialized = (session: StreamableSession) => void;
 
 export class LegacyExchange implements RpcContext {
   private stream: SessionStream | undefined = undefined;
@@ -28,8 +26,8 @@ export class LegacyExchange implements RpcContext {
     private readonly res: ServerResponse,
     private readonly accept: Acceptable,
     private readonly keepAlive: KeepAlive,
-    /** Set for `initialize`: the session is new, and exists only if the answer is a result. */
-    private readonly onInitialized: OnInitialized | undefined,
+    /** Set for `initialize`: the session is new, and is registered there only if the answer is a result. */
+    private readonly opensIn: StreamableSessions | undefined,
   ) {
     session.busy += 1;
   }
@@ -104,8 +102,8 @@ export class LegacyExchange implements RpcContext {
       res.writeHead(202, { "Content-Length": "0" }).end();
       return;
     }
-    if (this.onInitialized && isResult(answer)) {
-      this.onInitialized(this.session);
+    if (this.opensIn && isResult(answer)) {
+      this.opensIn.add(this.session, Date.now());
       res.setHeader(MCP_HEADER.SESSION_ID, this.session.id);
       // A browser client of an allowed origin may read the id only if it is exposed to it.
       if (res.hasHeader("Access-Control-Allow-Origin")) res.setHeader("Access-Control-Expose-Headers", MCP_HEADER.SESSION_ID);

@@ -114,7 +114,7 @@ export function answerLegacy(
   if (!session) {
     if (!initialize) throw missingSession(profile);
     const fresh = new StreamableSession(newSessionId(), profile.dialect, credential, ALL_TOOLS);
-    const exchange = new LegacyExchange(fresh, res, accept, app.keepAlive, registerSession(app));
+    const exchange = new LegacyExchange(fresh, res, accept, app.keepAlive, app.streamableSessions);
     app.dispatcher.dispatch(message, exchange);
     return;
   }
@@ -126,18 +126,6 @@ export function answerLegacy(
     return;
   }
   app.dispatcher.dispatch(message, new LegacyExchange(session, res, accept, app.keepAlive, undefined));
-}
-
-const registrations = new WeakMap<AppContext, (session: StreamableSession) => void>();
-
-/** The callback that registers an initialized session in `app` (one per app, not per request). */
-function registerSession(app: AppContext): (session: StreamableSession) => void {
-  let register = registrations.get(app);
-  if (!register) {
-    register = (session) => app.streamableSessions.add(session, Date.now());
-    registrations.set(app, register);
-  }
-  return register;
 }
 
 /**
