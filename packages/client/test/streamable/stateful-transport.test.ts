@@ -1,10 +1,10 @@
 import { once } from "node:events";
-import { InMemoryEventStore } from "@modelcontextprotocol/sdk/examples/shared/inMemoryEventStore.js";
 import { describe, expect, it } from "vitest";
 import type { CallToolResult } from "@mcp-contract/api-types";
 import { McpSession, StatefulTransport } from "../../src/index.js";
 import { startCuttingServer } from "../fixtures/peers/cutting-server.js";
 import { nextEvent } from "../fixtures/next-event.js";
+import { OrderedEventStore } from "../fixtures/peers/ordered-event-store.js";
 import { startSdkV1Stateful, startSdkV1Stateless } from "../fixtures/peers/sdk-v1-streamable.js";
 
 const textOf = (result: CallToolResult): string | undefined => {
@@ -69,7 +69,7 @@ describe("StatefulTransport against the SDK v1 StreamableHTTPServerTransport", (
   });
 
   it("resumes a POST stream cut between its priming event and the answer: the answer arrives, the tool ran once", async () => {
-    await using peer = await startSdkV1Stateful({ eventStore: new InMemoryEventStore(), retryInterval: 20 });
+    await using peer = await startSdkV1Stateful({ eventStore: new OrderedEventStore(), retryInterval: 20 });
     const transport = new StatefulTransport(peer.mcpUrl, { getStream: false });
     await using session = new McpSession(transport);
     await transport.open();
