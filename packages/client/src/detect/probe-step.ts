@@ -4,6 +4,7 @@
  * recorded: only the protocol's own headers are.
  */
 import type { EventSourceMessage } from "eventsource-parser";
+import { abortable } from "../abortable.js";
 import type { FetchLike } from "../connection-options.js";
 import { readBoundedBody, type BoundedBody } from "./read-bounded-body.js";
 
@@ -109,7 +110,7 @@ export async function runStep(ctx: StepContext, init: StepInit): Promise<StepExc
   let failureKind: StepFailureKind | undefined;
   try {
     const payload = init.body === undefined ? undefined : JSON.stringify(init.body);
-    response = await ctx.fetch(new Request(init.url, { method: init.method, headers: init.headers, body: payload, signal }));
+    response = await abortable(ctx.fetch(new Request(init.url, { method: init.method, headers: init.headers, body: payload, signal })), signal);
     body = await readBoundedBody(response, { maxBytes: ctx.maxBodyBytes, stopAt: init.stopAt, signal });
     failure = body.failure;
     if (failure !== undefined) failureKind = failureKindOf(signal);

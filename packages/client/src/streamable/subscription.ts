@@ -5,6 +5,7 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/subscriptions
  */
 import { META_KEY, type JSONRPCNotification, type JSONRPCRequest } from "@mcp-contract/api-types";
+import { abortable } from "../abortable.js";
 import { JsonRpcError } from "../json-rpc-error.js";
 import { McpTransportError } from "../mcp-transport-error.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../session-options.js";
@@ -102,7 +103,7 @@ export async function openSubscription(init: OpenSubscriptionInit): Promise<Subs
   try {
     let response: Response;
     try {
-      response = await init.post(signal);
+      response = await abortable(init.post(signal), signal);
     } catch (cause) {
       if (signal.aborted) throw reason();
       throw new McpTransportError("network", `POST subscriptions/listen to ${url.href} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
