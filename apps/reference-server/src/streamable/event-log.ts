@@ -2,14 +2,19 @@
  * A session's replay buffer: the SSE events it sent, newest last, so a client that lost a
  * connection can resume that stream with `Last-Event-ID`. Bounded in count and bytes (the oldest
  * go first), so a busy session cannot grow without limit; made only when a session first streams,
- * so idle sessions hold none.
+ * and dropped once the session has been quiet for REPLAY_WINDOW_MS, so idle sessions hold none.
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#resumability-and-redelivery
  */
 
 /** At most this many events are kept per session. */
-export const MAX_LOGGED_EVENTS = 256;
+export const MAX_LOGGED_EVENTS = 128;
 /** At most this many bytes of frames are kept per session. */
-export const MAX_LOGGED_BYTES = 1024 * 1024;
+export const MAX_LOGGED_BYTES = 256 * 1024;
+/**
+ * A session with no open stream and no request for this long drops its buffer: a client that lost
+ * a connection comes back after `retry` (a second), not minutes later.
+ */
+export const REPLAY_WINDOW_MS = 2 * 60_000;
 
 interface LoggedEvent {
   readonly stream: number;

@@ -9,6 +9,7 @@
  */
 import type { SessionRegistry } from "../session/session-registry.js";
 import type { Session } from "../session/session.js";
+import { REPLAY_WINDOW_MS } from "./event-log.js";
 import { StreamableSession } from "./streamable-session.js";
 
 /** How many of the least recently used sessions are looked at for an idle one to end at the cap. */
@@ -45,7 +46,7 @@ export class StreamableSessions {
     this.byUse.set(session.id, session);
     this.registry.add(session);
     if (this.timer === undefined) {
-      this.timer = setInterval(sweep, Math.max(10, Math.min(this.idleMs, 60_000)), this);
+      this.timer = setInterval(sweep, Math.max(10, Math.min(this.idleMs, REPLAY_WINDOW_MS / 2)), this);
       this.timer.unref();
     }
   }
@@ -62,12 +63,14 @@ export class StreamableSessions {
     this.registry.remove(session);
   }
 
-  /** Ends every session idle for longer than the idle time. */
+  /** Ends every session idle for longer than the idle time; drops the replay buffers nobody can still need. */
   expireIdle(now: number): void {
+    const quiet = Math.min(this.idleMs, REPLAY_WINDOW_MS);
     for (const session of [...this.byUse.values()]) {
       // Map order is use order: the first one used recently enough ends the scan.
-      if (now - session.lastSeen <= this.idleMs) break;
-      if (session.busy === 0 && !session.listening) this.end(session);
+      if (now - session.lastSeen <= quiet) break;
+      if (now - session.lastSeen > this.idleMs && session.busy === 0 && !session.listening) this.end(session);
+      else session.dropStaleLog(now, REPLAY_WINDOW_MS);
     }
   }
 

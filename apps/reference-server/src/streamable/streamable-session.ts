@@ -56,6 +56,11 @@ export class StreamableSession extends Session {
     return this.log ? this.log.after(stream, seq) : [];
   }
 
+  /** Drops the replay buffer once nothing is left to resume: no stream open, quiet for the replay window. */
+  dropStaleLog(now: number, windowMs: number): void {
+    if (this.log && now - this.lastSeen > windowMs && (this.streams === undefined || this.streams.size === 0)) this.log = undefined;
+  }
+
   /** Registers a stream that is still open (a POST's answer not sent yet, or the GET stream). */
   openStream(stream: SessionStream): void {
     (this.streams ??= new Map()).set(stream.no, stream);
