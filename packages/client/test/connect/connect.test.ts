@@ -6,6 +6,7 @@ import { connect, McpTransportError } from "../../src/index.js";
 import { startSdkSseServer } from "../fixtures/sdk-sse-server.js";
 import { startSdkV1Stateful, startSdkV1Stateless } from "../fixtures/peers/sdk-v1-streamable.js";
 import { startSdkV2 } from "../fixtures/peers/sdk-v2.js";
+import { startFastMcp } from "../fixtures/peers/fastmcp-peer.js";
 import { startUnknownServer } from "../fixtures/peers/unknown-servers.js";
 
 const textOf = (result: CallToolResult): string | undefined => {
@@ -119,4 +120,18 @@ describe("connect: one session whatever the transport", () => {
     expect(error).toMatchObject({ name: "McpTransportError", kind: "network" });
     expect((error as McpTransportError).trace).toHaveLength(1);
   });
+});
+
+describe("connect against fastmcp's httpStream", () => {
+  for (const mode of ["stateful", "stateless"] as const) {
+    it(`detects the ${mode} fastmcp server's era, lists and calls its tool`, async () => {
+      await using peer = await startFastMcp(mode);
+      await using session = await connect(peer.mcpUrl);
+      expect(session.transport.name).toBe("streamable-http-stateful");
+      expect(session.info.detection?.summary).toMatch(new RegExp(`is a ${mode} Streamable HTTP server \\(2025-11-25\\)`));
+      expect((await session.listTools()).map((tool) => tool.name)).toEqual(["echo"]);
+      expect(textOf(await session.callTool("echo", { text: `fastmcp ${mode}` }))).toBe(`fastmcp ${mode}`);
+      expect(peer.calls.get("echo")).toBe(1);
+    });
+  }
 });
