@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messageSpec, registrySpec, sessionSpec, validateAgainst } from "../src/index.js";
-import { jsonBlocks, readSeed, sseExamples } from "./seeds.js";
+import { readVendorDoc } from "./vendor-docs.js";
 
 type Json = Record<string, unknown>;
 
@@ -22,11 +22,12 @@ function operation(spec: { paths: Json }, route: string, method: string): Json {
   return op;
 }
 
-describe("Spice runtime seed (spice-runtime-mcp-message.json)", () => {
-  const seed = JSON.parse(readSeed("spice-runtime-mcp-message.json")) as Json;
+describe("Spice runtime doc (vendor-docs/spice-runtime-mcp-message.json)", () => {
+  const doc = readVendorDoc<{ path: string; method: string; operation: Json }>("spice-runtime-mcp-message.json");
+  const seed = doc.operation;
 
-  it("declares the same POST operation with every status the seed lists", () => {
-    const ours = operation(messageSpec, String(seed["path"]), String(seed["method"]));
+  it("declares the same POST operation with every status the doc lists", () => {
+    const ours = operation(messageSpec, doc.path, doc.method);
     const seedStatuses = Object.keys(seed["responses"] as Json);
     expect(seedStatuses).toEqual(["202", "404", "413", "500"]);
     expect(Object.keys(ours["responses"] as Json)).toEqual(expect.arrayContaining(seedStatuses));
@@ -40,19 +41,19 @@ describe("Spice runtime seed (spice-runtime-mcp-message.json)", () => {
   });
 
   it("opens the session with GET on the same path", () => {
-    expect(() => operation(sessionSpec, String(seed["path"]), "get")).not.toThrow();
+    expect(() => operation(sessionSpec, doc.path, "get")).not.toThrow();
   });
 });
 
-describe("OpenSearch session seed (opensearch-mcp-sse-session.txt)", () => {
-  const examples = sseExamples(readSeed("opensearch-mcp-sse-session.txt"));
+describe("OpenSearch session doc (vendor-docs/opensearch-mcp-sse-session.json)", () => {
+  const { examples } = readVendorDoc<{ examples: { event: string; data: string }[] }>("opensearch-mcp-sse-session.json");
 
   it("has both endpoint event examples, and each validates as an SseEndpointEvent", () => {
     expect(examples.map((e) => e.data)).toEqual([
       "/sse/message?sessionId=e2d65bb9-e82e-473a-b050-b69dc67ca9dd",
       "/_plugins/_ml/mcp/sse/message?sessionId=e2d65bb9-e82e-473a-b050-b69dc67ca9dd",
     ]);
-    for (const example of examples) expectValid("session", "SseEndpointEvent", example);
+    for (const { event, data } of examples) expectValid("session", "SseEndpointEvent", { event, data });
   });
 
   it("rejects endpoint events without a session id or of another event type", () => {
@@ -67,10 +68,9 @@ describe("OpenSearch session seed (opensearch-mcp-sse-session.txt)", () => {
   });
 });
 
-describe("OpenSearch message seed (opensearch-mcp-sse-message.md)", () => {
-  const markdown = readSeed("opensearch-mcp-sse-message.md");
-  const [requestText] = jsonBlocks(markdown);
-  const request = JSON.parse(requestText ?? "null") as Json;
+describe("OpenSearch message doc (vendor-docs/opensearch-mcp-sse-message.json)", () => {
+  const doc = readVendorDoc<{ request: Json; response: { event: string; data: Json } }>("opensearch-mcp-sse-message.json");
+  const request = doc.request;
 
   it("the example request (ListIndexTool1) is a valid ClientMessage and CallToolRequest", () => {
     expect(request["method"]).toBe("tools/call");
@@ -79,10 +79,8 @@ describe("OpenSearch message seed (opensearch-mcp-sse-message.md)", () => {
   });
 
   it("the example SSE answer (ListIndexTool) is a valid message event", () => {
-    const [answer] = sseExamples(markdown);
-    expect(answer?.event).toBe("message");
-    // The page prints the JSON over several lines with no `data:` prefixes; a real stream carries it on one line.
-    const data = JSON.parse(answer?.data ?? "null") as Json;
+    const { event, data } = doc.response;
+    expect(event).toBe("message");
     expectValid("session", "SseMessageEvent", { event: "message", data });
     expectValid("message", "ListToolsResult", data["result"]);
   });
@@ -103,11 +101,11 @@ describe("OpenSearch message seed (opensearch-mcp-sse-message.md)", () => {
   });
 });
 
-describe("Celonis seed (celonis-mcp-server-asset.openapi.json)", () => {
-  const seed = JSON.parse(readSeed("celonis-mcp-server-asset.openapi.json")) as {
+describe("Celonis doc (vendor-docs/celonis-mcp-server-asset.openapi.json)", () => {
+  const seed = readVendorDoc<{
     paths: Record<string, Record<string, Json>>;
     components: { responses: Record<string, Json> };
-  };
+  }>("celonis-mcp-server-asset.openapi.json");
   const route = "/studio-copilot/api/v1/mcp-servers/mcp/{asset_id}";
   const seedPost = seed.paths[route]?.["post"] as Json;
   const seedExamples = (seedPost["requestBody"] as { content: { "application/json": { examples: Json } } }).content[
@@ -153,13 +151,12 @@ describe("Celonis seed (celonis-mcp-server-asset.openapi.json)", () => {
   });
 });
 
-describe("Letta registry seed (letta-mcp-servers-registry.txt)", () => {
-  const text = readSeed("letta-mcp-servers-registry.txt");
+describe("Letta registry doc (vendor-docs/letta-mcp-servers-registry.json)", () => {
+  const { endpoints } = readVendorDoc<{ endpoints: [string, string][] }>("letta-mcp-servers-registry.json");
 
-  it("every endpoint the seed lists is in the registry spec", () => {
-    const listed = [...text.matchAll(/^(get|post|patch|delete)(\/v1\/mcp-servers\/[^\s]*)$/gm)];
-    expect(listed.length).toBe(9);
-    for (const [, method, route] of listed) {
+  it("every endpoint the doc lists is in the registry spec", () => {
+    expect(endpoints.length).toBe(9);
+    for (const [method, route] of endpoints) {
       const normalized = (route ?? "").replace(/\/$/, "");
       expect(() => operation(registrySpec, normalized, method ?? "")).not.toThrow();
     }
