@@ -44,7 +44,7 @@ export class SessionStream {
    * connection already attached is ended first, so no event is written to two connections.
    */
   attach(res: ServerResponse, replay: readonly string[], prime: boolean): void {
-    this.detach();
+    this.handOver();
     const channel = new SseChannel(res);
     this.channel = channel;
     res.writeHead(200, STREAM_HEADERS);
@@ -52,7 +52,7 @@ export class SessionStream {
       if (this.channel === channel) this.detach();
     });
     this.keepAlive.add(channel);
-    if (prime && PRIMED_REVISIONS.includes(this.session.protocolVersion ?? "")) {
+    if (prime && this.primed()) {
       channel.write(`id: ${formatEventId(this.no, this.session.nextSeq())}\nretry: ${RETRY_MS}\ndata:\n\n`);
     }
     for (const frame of replay) channel.write(frame);
@@ -72,6 +72,19 @@ export class SessionStream {
   finish(): void {
     this.done = true;
     this.detach();
+  }
+
+  /**
+   * Ends the current connection while the stream goes on elsewhere; under 2025-11-25 it says
+   * `retry` first, as the spec asks of a server that closes a connection before the stream ends.
+   */
+  handOver(): void {
+    if (this.channel && this.primed()) this.channel.write(`retry: ${RETRY_MS}\n\n`);
+    this.detach();
+  }
+
+  private primed(): boolean {
+    return PRIMED_REVISIONS.includes(this.session.protocolVersion ?? "");
   }
 
   /** Lets go of the connection (ended cleanly); the stream itself goes on. */

@@ -451,6 +451,8 @@ describe.each(LEGACY_ENDPOINTS)("$path", ({ path: PATH, missingSession, reason }
         "notifications/progress",
         3,
       ]);
+      // 2025-11-25: the connection closed before its stream ended says when to come back.
+      expect(original.raw().endsWith("retry: 1000\n\n")).toBe(true);
       // The one event both saw is the replay of what the old connection may have lost, same id.
       expect(resumed.events[0]!.id).toBe(original.events[1]!.id);
     });
