@@ -10,14 +10,25 @@ import { HttpError, sendHttpError, type ErrorDialect } from "../errors.js";
 import type { Endpoint, EndpointAction } from "../transport/endpoint.js";
 import { admit, methodNotAllowed, preflight } from "./admission.js";
 import { assetIdOf, CELONIS } from "./celonis.js";
+import { MCP_LEGACY_ONLY } from "../streamable/legacy-mcp-endpoint.js";
 import { SPICE_MCP } from "../streamable/spice-mcp-endpoint.js";
-import { CELONIS_PREFIX, OPENSEARCH_MESSAGE_PATH, OPENSEARCH_ROOT_MESSAGE_PATH, OPENSEARCH_STREAM_PATH, SPICE_MCP_PATH, SPICE_PATH } from "./paths.js";
+import {
+  CELONIS_PREFIX,
+  MCP_PATH,
+  OPENSEARCH_MESSAGE_PATH,
+  OPENSEARCH_ROOT_MESSAGE_PATH,
+  OPENSEARCH_STREAM_PATH,
+  SPICE_MCP_PATH,
+  SPICE_PATH,
+} from "./paths.js";
 import { OPENSEARCH_MESSAGE, OPENSEARCH_STREAM, SPICE } from "./sse-dialects.js";
 
 /** The endpoints on fixed paths. */
 const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
   [SPICE_PATH, SPICE],
   [SPICE_MCP_PATH, SPICE_MCP],
+  // The legacy era until the dual-era endpoint takes /mcp over (it hands legacy requests on to the same transport).
+  [MCP_PATH, MCP_LEGACY_ONLY],
   [OPENSEARCH_STREAM_PATH, OPENSEARCH_STREAM],
   [OPENSEARCH_MESSAGE_PATH, OPENSEARCH_MESSAGE],
   [OPENSEARCH_ROOT_MESSAGE_PATH, OPENSEARCH_MESSAGE],

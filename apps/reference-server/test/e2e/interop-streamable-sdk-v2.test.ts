@@ -8,7 +8,8 @@ import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/cli
 import { describe, expect, it } from "vitest";
 import { startApp } from "./harness.js";
 
-const LEGACY_ONLY_PATHS = ["/v1/mcp"];
+/** Endpoints serving the legacy era only, where the `auto` probe must fall back. */
+const LEGACY_ONLY_PATHS = ["/mcp", "/v1/mcp"];
 
 describe.each(LEGACY_ONLY_PATHS)("official SDK v2 client on %s", (path) => {
   it.for([{ mode: "legacy" as const }, { mode: "auto" as const }])("connects with versionNegotiation $mode, calls tools, terminates", async ({ mode }) => {

@@ -16,7 +16,7 @@ import { StreamableSession } from "../../src/streamable/streamable-session.js";
 import { startApp } from "./harness.js";
 import { GateTools } from "./streamable-harness.js";
 
-const PATHS = ["/v1/mcp"];
+const PATHS = ["/mcp", "/v1/mcp"];
 
 async function connect(url: string, options: ConstructorParameters<typeof StreamableHTTPClientTransport>[1] = {}) {
   const transport = new StreamableHTTPClientTransport(new URL(url), options);

@@ -21,7 +21,10 @@ import {
  * The endpoints that serve legacy sessions, and what a request without a session gets there: the
  * spec's SHOULD (400) on `/mcp`, rmcp's 404 on Spice `/v1/mcp`.
  */
-const LEGACY_ENDPOINTS = [{ path: "/v1/mcp", missingSession: 404, reason: "unknown_session" }] as const;
+const LEGACY_ENDPOINTS = [
+  { path: "/mcp", missingSession: 400, reason: "missing_session_id" },
+  { path: "/v1/mcp", missingSession: 404, reason: "unknown_session" },
+] as const;
 
 describe.each(LEGACY_ENDPOINTS)("$path", ({ path: PATH, missingSession, reason }) => {
   describe("legacy Streamable HTTP: sessions", () => {
