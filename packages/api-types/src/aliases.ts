@@ -47,6 +47,7 @@ export type SseMcpServer = RegistrySchemas["SseMcpServer"];
 export type StdioMcpServer = RegistrySchemas["StdioMcpServer"];
 export type StreamableHTTPMcpServer = RegistrySchemas["StreamableHTTPMcpServer"];
 export type CreateMcpServerRequest = RegistrySchemas["CreateMcpServerRequest"];
+export type LettaCreateMcpServerRequest = RegistrySchemas["LettaCreateMcpServerRequest"];
 export type UpdateMcpServerRequest = RegistrySchemas["UpdateMcpServerRequest"];
 export type McpTool = RegistrySchemas["McpTool"];
 export type RefreshResult = RegistrySchemas["RefreshResult"];

@@ -16,6 +16,7 @@ import { HttpError } from "../errors.js";
 import { serverNotFound, validationFailed } from "./registry-errors.js";
 import type { ArgumentValidator } from "./argument-validator.js";
 import type { RegistryLogger } from "./logger.js";
+import { funcReturnOf } from "./func-return.js";
 import { normalized, toDefinitions } from "./request-shapes.js";
 import { validateCreate, validateUpdate } from "./request-validation.js";
 import type { ServerStore } from "./server-store.js";
@@ -109,7 +110,9 @@ export class RegistryService {
       `Refreshed the tools of '${server.server_name}': ${added.length} added, ${updated.length} updated, ${removed.length} removed.`,
     );
     const name = this.server(id).server_name;
-    return { mcp_server_id: id, added, updated, removed, tools: changes.tools.map((tool) => toMcpTool(tool, name)) };
+    // `deleted` is Letta's name for `removed`: both, so clients of either read what they expect.
+    const tools = changes.tools.map((tool) => toMcpTool(tool, name));
+    return { mcp_server_id: id, added, updated, removed, deleted: removed, tools };
   }
 
   listTools(id: string): McpTool[] {
@@ -136,6 +139,7 @@ export class RegistryService {
     const result = await this.callUpstream(server, tool, args);
     const run: ToolRunResult = {
       status: result.isError === true ? "error" : "success",
+      func_return: funcReturnOf(result),
       content: result.content,
       ...(result.structuredContent === undefined ? {} : { structuredContent: result.structuredContent }),
       isError: result.isError === true,

@@ -7,9 +7,11 @@ import {
   validateAgainst,
   type CreateMcpServerRequest,
   type FieldError,
+  type LettaCreateMcpServerRequest,
   type RunToolRequest,
   type UpdateMcpServerRequest,
 } from "@mcp-contract/api-types";
+import { HttpError } from "../errors.js";
 import { validationFailed } from "./registry-errors.js";
 import type { StoredServer } from "./stored-server.js";
 
@@ -34,7 +36,38 @@ const TYPE_FIELDS: Record<ServerType, readonly string[]> = {
   streamable_http: ["server_url", "auth_header", "auth_token", "custom_headers"],
 };
 
+/**
+ * Letta's `{server_name, config: {…}}` as the flat form: its fields are checked as the flat
+ * model, and a failing field is named where the client put it (`/config/server_url`).
+ */
+function fromLettaForm(body: unknown): CreateMcpServerRequest {
+  const letta = validateAgainst("registry", "LettaCreateMcpServerRequest", body);
+  if (!letta.ok) throw validationFailed(letta.errors);
+  const { server_name, config } = body as LettaCreateMcpServerRequest;
+  if (Object.hasOwn(config, "server_name")) {
+    throw validationFailed([{ field: "/config/server_name", message: "is not allowed: the name goes beside config, not in it" }]);
+  }
+  const flat = { server_name, ...config };
+  try {
+    return validateFlat(flat);
+  } catch (error) {
+    if (error instanceof HttpError && error.errors) {
+      const errors = error.errors.map((failure) =>
+        failure.field === "/server_name" ? failure : { ...failure, field: `/config${failure.field}` },
+      );
+      throw validationFailed(errors);
+    }
+    throw error;
+  }
+}
+
+/** A create body in the flat form, or in Letta's (a `config` object beside the name). */
 export function validateCreate(body: unknown): CreateMcpServerRequest {
+  const isLetta = typeof body === "object" && body !== null && !Array.isArray(body) && "config" in body && !("mcp_server_type" in body);
+  return isLetta ? fromLettaForm(body) : validateFlat(body);
+}
+
+function validateFlat(body: unknown): CreateMcpServerRequest {
   const result = validateAgainst("registry", "CreateMcpServerRequest", body);
   if (!result.ok) {
     // The oneOf reports every branch's complaints; the chosen type's schema names the real ones.

@@ -53,7 +53,7 @@ describe("registry with SSE and Streamable HTTP upstreams", () => {
     expect(byName.body).toEqual(byId.body);
 
     const ok = await run(api, id, "echo", { message: "hello" });
-    expect(ok.body).toEqual({ status: "success", content: [{ type: "text", text: "Echo: hello" }], isError: false });
+    expect(ok.body).toEqual({ status: "success", func_return: "Echo: hello", content: [{ type: "text", text: "Echo: hello" }], isError: false });
     const byToolId = await run(api, id, echo.id, { message: "by id" });
     expect(byToolId.body.content[0].text).toBe("Echo: by id");
     const failed = await run(api, id, "fail");
@@ -82,7 +82,7 @@ describe("registry with SSE and Streamable HTTP upstreams", () => {
     upstream.tools[0] = { ...upstream.tools[0]!, description: "Echoes, differently" };
     upstream.tools.push({ name: "fresh", inputSchema: { type: "object" } });
     const second = await refresh(api, id);
-    expect(second.body).toMatchObject({ added: ["fresh"], updated: ["echo"], removed: ["fail"] });
+    expect(second.body).toMatchObject({ added: ["fresh"], updated: ["echo"], removed: ["fail"], deleted: ["fail"] });
     expect(idOf(second.body, "echo")).toBe(idOf(first.body, "echo"));
     expect(idOf(second.body, "shout")).toBe(idOf(first.body, "shout"));
     expect(second.body.tools.map((t: { name: string }) => t.name)).toEqual(["echo", "shout", "count", "noop", "fresh"]);
@@ -111,7 +111,7 @@ describe("registry with SSE and Streamable HTTP upstreams", () => {
     expect(upstream.headers.slice(seen).every((h) => h.authorization === "Bearer tok-2")).toBe(true);
 
     const sum = await run(api, plain, "add", { a: 2, b: 3 });
-    expect(sum.body).toEqual({ status: "success", content: [{ type: "text", text: "5" }], structuredContent: { sum: 5 }, isError: false });
+    expect(sum.body).toEqual({ status: "success", func_return: "5", content: [{ type: "text", text: "5" }], structuredContent: { sum: 5 }, isError: false });
     const wrong = expectApiError(await run(api, plain, "add", { a: "two", b: 3 }), 422, "validation_failed");
     expect(wrong.errors?.[0]?.field).toBe("/args/a");
   });

@@ -33,7 +33,7 @@ describe("registry with stdio upstreams", () => {
     expect(spawned).toHaveLength(1);
 
     const echo = await run(api, id, "echo", { message: "hello" });
-    expect(echo.body).toEqual({ status: "success", content: [{ type: "text", text: "Echo: hello" }], isError: false });
+    expect(echo.body).toEqual({ status: "success", func_return: "Echo: hello", content: [{ type: "text", text: "Echo: hello" }], isError: false });
     const sum = await run(api, id, "get-sum", { a: 2, b: 40 });
     expect(sum.body.content[0].text).toContain("42");
     const env = await run(api, id, "get-env");

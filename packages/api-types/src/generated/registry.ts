@@ -162,6 +162,16 @@ export interface components {
         /** @example mcp_server-56b10c32-97c5-4060-8e3d-12e040f889f2 */
         ServerId: string;
         CreateMcpServerRequest: components["schemas"]["CreateSseMcpServer"] | components["schemas"]["CreateStdioMcpServer"] | components["schemas"]["CreateStreamableHTTPMcpServer"];
+        /** @description Letta's own create body (its `/v1/mcp-servers` API): the name beside a `config` that is one of the create models without `server_name` (Letta's `CreateSseMcpServer`, `CreateStdioMcpServer` and `CreateStreamableHTTPMcpServer` carry none). The registry joins the two and checks the result as the flat model of `config.mcp_server_type`; a failing field is named under `/config/...`. Stored and answered exactly like the flat form. */
+        LettaCreateMcpServerRequest: {
+            server_name: components["schemas"]["ServerName"];
+            /** @description A create model of `mcp_server_type` without `server_name`. */
+            config: {
+                mcp_server_type: components["schemas"]["McpServerType"];
+            } & {
+                [key: string]: unknown;
+            };
+        };
         /** @description The fields to change. They must fit the stored server's type (422 naming the field otherwise); the type itself cannot change. */
         UpdateMcpServerRequest: components["schemas"]["UpdateSseMcpServer"] | components["schemas"]["UpdateStdioMcpServer"] | components["schemas"]["UpdateStreamableHTTPMcpServer"];
         McpServer: components["schemas"]["SseMcpServer"] | components["schemas"]["StdioMcpServer"] | components["schemas"]["StreamableHTTPMcpServer"];
@@ -185,6 +195,8 @@ export interface components {
             added: string[];
             updated: string[];
             removed: string[];
+            /** @description Letta's name for `removed`, the same list, for clients written for Letta. */
+            deleted: string[];
             tools: components["schemas"]["McpTool"][];
         };
         RunToolRequest: {
@@ -196,10 +208,12 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description The upstream's `tools/call` result, and `status` (`error` when the tool reported `isError`). */
+        /** @description The upstream's `tools/call` result, and `status` (`error` when the tool reported `isError`). `status` and `func_return` are Letta's fields (its tool run answers `{status, func_return}`); `content`, `structuredContent` and `isError` are MCP's. */
         ToolRunResult: {
             /** @enum {string} */
             status: "success" | "error";
+            /** @description Letta's field: what the tool returned, as text. The text of the result's text blocks, joined with newlines; when it has none, the JSON of `structuredContent`, or else of `content`. */
+            func_return: string;
             content: components["schemas"]["ContentBlock"][];
             structuredContent?: {
                 [key: string]: unknown;
@@ -359,6 +373,8 @@ export interface components {
             auth_token?: components["schemas"]["HeaderValue"];
             custom_headers?: components["schemas"]["HeaderMap"];
         };
+        /** @enum {string} */
+        McpServerType: "sse" | "stdio" | "streamable_http";
         /** @description Update an SSE MCP server; every field optional, `null` clears an optional one. */
         UpdateSseMcpServer: {
             server_name?: components["schemas"]["ServerName"];
@@ -701,7 +717,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateMcpServerRequest"];
+                "application/json": components["schemas"]["CreateMcpServerRequest"] | components["schemas"]["LettaCreateMcpServerRequest"];
             };
         };
         responses: {
@@ -841,6 +857,7 @@ export interface operations {
                      *       ],
                      *       "updated": [],
                      *       "removed": [],
+                     *       "deleted": [],
                      *       "tools": [
                      *         {
                      *           "id": "mcp_tool-0b6d3f0e-5a1c-4f7e-9a43-2d8c1b7e9f10",
@@ -959,6 +976,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "status": "success",
+                     *       "func_return": "Echo: hello",
                      *       "content": [
                      *         {
                      *           "type": "text",
