@@ -10,7 +10,7 @@ import {
   DEFAULT_CONNECT_TIMEOUT_MS,
   type RegistryOptions,
 } from "../registry/index.js";
-import { DEFAULT_CONFIG, type ServerConfig } from "./server-config.js";
+import { DEFAULT_CONFIG, type McpEras, type ServerConfig } from "./server-config.js";
 
 /** A usage error: main.ts prints it and exits with code 2. */
 export class ConfigError extends Error {
@@ -54,6 +54,8 @@ Options (environment variable in brackets; flags win):
                               (default ${DEFAULT_CONFIG.sessionIdleMs})
   --max-sessions <n>          at most this many Streamable HTTP sessions; past it the least
                               recently used ends [MAX_SESSIONS] (default ${DEFAULT_CONFIG.maxSessions})
+  --eras <eras>               what /mcp serves: modern (2026-07-28, stateless), legacy (2025
+                              sessions) or both; modern,legacy = both [ERAS] (default ${DEFAULT_CONFIG.eras})
 
 Registry (/v1/mcp-servers):
   --db <path>                 SQLite database, or :memory: [DATABASE_PATH]
@@ -91,6 +93,7 @@ const OPTIONS = {
   "page-size": { type: "string" },
   "session-idle-ms": { type: "string" },
   "max-sessions": { type: "string" },
+  eras: { type: "string" },
   db: { type: "string" },
   "allow-stdio": { type: "string", multiple: true },
   "stdio-script-dir": { type: "string", multiple: true },
@@ -149,6 +152,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
       pageSize: integer("page-size", "PAGE_SIZE", DEFAULT_CONFIG.pageSize, 1, 10_000),
       sessionIdleMs: integer("session-idle-ms", "SESSION_IDLE_MS", DEFAULT_CONFIG.sessionIdleMs, 1, 2_147_483_647),
       maxSessions: integer("max-sessions", "MAX_SESSIONS", DEFAULT_CONFIG.maxSessions, 1, 10_000_000),
+      eras: erasOf(pick("eras", "ERAS")),
     },
     registry: {
       databasePath: pick("db", "DATABASE_PATH")?.text.trim() || defaultDatabasePath(env),
@@ -160,6 +164,16 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
       callTimeoutMs: integer("upstream-call-timeout-ms", "UPSTREAM_CALL_TIMEOUT_MS", DEFAULT_CALL_TIMEOUT_MS, 1, 2_147_483_647),
     },
   };
+}
+
+/** `--eras`: modern, legacy, both, or a comma list of modern and legacy. */
+function erasOf(given: { source: string; text: string } | undefined): McpEras {
+  if (!given) return DEFAULT_CONFIG.eras;
+  const parts = new Set(given.text.split(",").map((part) => part.trim().toLowerCase()));
+  const known = [...parts].every((part) => part === "modern" || part === "legacy" || part === "both");
+  if (!known || parts.size === 0) throw new ConfigError(`${given.source} must be modern, legacy or both (or modern,legacy), got '${given.text}'.`);
+  if (parts.has("both") || (parts.has("modern") && parts.has("legacy"))) return "both";
+  return parts.has("modern") ? "modern" : "legacy";
 }
 
 /** A boolean environment variable: 1/true/yes or 0/false/no (or unset). */

@@ -27,7 +27,12 @@ export interface ServerConfig {
   readonly sessionIdleMs: number;
   /** At most this many Streamable HTTP sessions; a new one past it ends the least recently used. */
   readonly maxSessions: number;
+  /** Which eras `/mcp` serves: 2026-07-28 per request, 2025 sessions, or both (the vendor paths follow their vendors). */
+  readonly eras: McpEras;
 }
+
+/** The `--eras` choices. */
+export type McpEras = "both" | "modern" | "legacy";
 
 /** The embedded defaults. Port 8090 is the Spice runtime's documented local port. */
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -42,4 +47,5 @@ export const DEFAULT_CONFIG: ServerConfig = {
   pageSize: 50,
   sessionIdleMs: 10 * 60_000,
   maxSessions: 10_000,
+  eras: "both",
 };
