@@ -1,0 +1,129 @@
+/**
+ * One 2026-07-28 request as the RpcContext the Dispatcher answers through. No session: the
+ * request's own `_meta` says who is asking, and its state lives as long as its POST. The answer
+ * is one JSON object when nothing has to go before it and the client accepts JSON; the POST
+ * becomes an SSE stream (no event ids, never resumable) when a related notification (progress)
+ * must go first, or when the client accepts only `text/event-stream`. The final response ends
+ * the stream, and the client closing it cancels the request.
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#receiving-messages
+ */
+import type { ServerResponse } from "node:http";
+import { JSONRPC_ERROR, META_KEY, type RequestId, type ServerMessage } from "@mcp-contract/api-types";
+import type { RpcContext } from "../jsonrpc/rpc-context.js";
+import { SERVER_INFO } from "../mcp/mcp-methods.js";
+import type { KeepAlive } from "../sse/keep-alive.js";
+import { SseChannel } from "../sse/sse-channel.js";
+import { STREAM_HEADERS } from "../sse/sse-format.js";
+import type { Acceptable } from "../streamable/legacy-headers.js";
+import type { ToolScope } from "../tools/tool-source.js";
+
+/** Modern requests see every source's tools, as legacy sessions do. */
+const ALL_TOOLS: ToolScope = { kind: "all" };
+
+const JSON_HEADERS = { "Content-Type": "application/json" } as const;
+
+export class ModernExchange implements RpcContext {
+  readonly scope = ALL_TOOLS;
+  initialized = true;
+  /** Its own rate window: a stateless request has no session to count calls across. */
+  windowStart = 0;
+  count = 0;
+  private channel: SseChannel | undefined = undefined;
+  private answered = false;
+  private abortController: AbortController | undefined = undefined;
+
+  constructor(
+    private readonly res: ServerResponse,
+    readonly id: RequestId,
+    public protocolVersion: string | undefined,
+    private readonly accept: Acceptable,
+    private readonly keepAlive: KeepAlive,
+  ) {}
+
+  get rateWindow(): ModernExchange {
+    return this;
+  }
+
+  get rateSubject(): "session" {
+    return "session";
+  }
+
+  /** Aborted when the client closes the POST (its stream) before the answer: the spec's cancellation. */
+  get signal(): AbortSignal {
+    if (!this.abortController) {
+      const controller = new AbortController();
+      this.abortController = controller;
+      if (this.res.destroyed) controller.abort();
+      else this.res.once("close", () => {
+        if (!this.answered) controller.abort(new Error("the client closed the stream"));
+      });
+    }
+    return this.abortController.signal;
+  }
+
+  /** A notification related to the request: it turns the answer into a stream, if the client takes one. */
+  notify(message: ServerMessage): void {
+    if (this.answered || this.res.destroyed) return;
+    if (!this.channel) {
+      if (!this.accept.sse) return;
+      this.startStream();
+    }
+    this.channel!.send(message);
+  }
+
+  reply(answer: ServerMessage | undefined): void {
+    if (this.answered) return;
+    this.answered = true;
+    const res = this.res;
+    const channel = this.channel;
+    if (res.destroyed) return;
+    if (answer === undefined || Array.isArray(answer)) {
+      // Nothing is owed (a cancelled request): the POST just ends.
+      if (channel) return this.endStream(channel);
+      res.writeHead(202, { "Content-Length": "0" }).end();
+      return;
+    }
+    const message = modernAnswer(answer);
+    if (channel) {
+      channel.send(message);
+      return this.endStream(channel);
+    }
+    const status = "error" in message && message.error.code === JSONRPC_ERROR.METHOD_NOT_FOUND ? 404 : 200;
+    if (this.accept.json || !this.accept.sse) {
+      const body = JSON.stringify(message);
+      res.writeHead(status, { ...JSON_HEADERS, "Content-Length": Buffer.byteLength(body) });
+      res.end(body);
+      return;
+    }
+    this.startStream();
+    this.channel!.send(message);
+    this.endStream(this.channel!);
+  }
+
+  private startStream(): void {
+    const channel = new SseChannel(this.res);
+    this.channel = channel;
+    this.res.writeHead(200, STREAM_HEADERS);
+    this.keepAlive.add(channel);
+  }
+
+  private endStream(channel: SseChannel): void {
+    this.keepAlive.delete(channel);
+    channel.end();
+  }
+}
+
+/**
+ * A result as 2026-07-28 answers it: `resultType` (required on every result) and the server's
+ * identity in `_meta` (a SHOULD); errors and notifications go as they are.
+ */
+export function modernAnswer(answer: Exclude<ServerMessage, unknown[]>): ServerMessage {
+  if (!("result" in answer)) return answer;
+  const result = answer.result as Record<string, unknown>;
+  const meta = result["_meta"] as Record<string, unknown> | undefined;
+  return {
+    jsonrpc: "2.0",
+    id: answer.id,
+    result: { ...result, resultType: result["resultType"] ?? "complete", _meta: { ...meta, [META_KEY.SERVER_INFO]: SERVER_INFO } },
+  } as ServerMessage;
+}
