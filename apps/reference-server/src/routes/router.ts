@@ -10,8 +10,8 @@ import { HttpError, sendHttpError, type ErrorDialect } from "../errors.js";
 import type { Endpoint, EndpointAction } from "../transport/endpoint.js";
 import { admit, methodNotAllowed, preflight } from "./admission.js";
 import { assetIdOf, CELONIS } from "./celonis.js";
-import { MCP_LEGACY_ONLY } from "../streamable/legacy-mcp-endpoint.js";
 import { SPICE_MCP } from "../streamable/spice-mcp-endpoint.js";
+import { mcpEndpoint } from "./mcp-endpoint.js";
 import {
   CELONIS_PREFIX,
   MCP_PATH,
@@ -27,15 +27,17 @@ import { OPENSEARCH_MESSAGE, OPENSEARCH_STREAM, SPICE } from "./sse-dialects.js"
 const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
   [SPICE_PATH, SPICE],
   [SPICE_MCP_PATH, SPICE_MCP],
-  // The legacy era until the dual-era endpoint takes /mcp over (it hands legacy requests on to the same transport).
-  [MCP_PATH, MCP_LEGACY_ONLY],
   [OPENSEARCH_STREAM_PATH, OPENSEARCH_STREAM],
   [OPENSEARCH_MESSAGE_PATH, OPENSEARCH_MESSAGE],
   [OPENSEARCH_ROOT_MESSAGE_PATH, OPENSEARCH_MESSAGE],
 ]);
 
-/** The endpoint serving `path`: a fixed path, or a Celonis asset path (one segment after the prefix). */
-function endpointOf(path: string): Endpoint | undefined {
+/**
+ * The endpoint serving `path`: `/mcp` in the configured eras, a fixed path, or a Celonis asset
+ * path (one segment after the prefix).
+ */
+function endpointOf(app: AppContext, path: string): Endpoint | undefined {
+  if (path === MCP_PATH) return mcpEndpoint(app.config.eras);
   const fixed = ENDPOINTS.get(path);
   if (fixed) return fixed;
   if (path.startsWith(CELONIS_PREFIX) && assetIdOf(path.slice(CELONIS_PREFIX.length)) !== undefined) return CELONIS;
@@ -48,7 +50,7 @@ export function route(app: AppContext, req: IncomingMessage, res: ServerResponse
   const q = url.indexOf("?");
   const path = q === -1 ? url : url.slice(0, q);
   const query = q === -1 ? "" : url.slice(q + 1);
-  const endpoint = endpointOf(path);
+  const endpoint = endpointOf(app, path);
   const dialect: ErrorDialect = endpoint ? endpoint.dialect : "api";
   try {
     const pending = endpoint ? serve(app, endpoint, req, res, path, query) : otherRoute(app, req, res);

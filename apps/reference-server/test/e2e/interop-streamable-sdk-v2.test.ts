@@ -8,12 +8,12 @@ import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/cli
 import { describe, expect, it } from "vitest";
 import { startApp } from "./harness.js";
 
-/** Endpoints serving the legacy era only, where the `auto` probe must fall back. */
+/** Endpoints serving the legacy era only (`/mcp` under `--eras legacy`), where the `auto` probe must fall back. */
 const LEGACY_ONLY_PATHS = ["/mcp", "/v1/mcp"];
 
 describe.each(LEGACY_ONLY_PATHS)("official SDK v2 client on %s", (path) => {
   it.for([{ mode: "legacy" as const }, { mode: "auto" as const }])("connects with versionNegotiation $mode, calls tools, terminates", async ({ mode }) => {
-    await using server = await startApp();
+    await using server = await startApp({ config: { eras: "legacy" } });
     const transport = new StreamableHTTPClientTransport(new URL(server.url + path));
     const client = new Client({ name: "sdk-v2-interop", version: "1.0.0" }, { versionNegotiation: { mode } });
     await client.connect(transport);
