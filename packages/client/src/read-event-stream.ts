@@ -10,10 +10,30 @@ export interface EventStreamHandlers {
   readonly onComment: (comment: string) => void;
 }
 
-/** Resolves when the server ends the body; rejects when reading fails (reset, abort). */
-export async function readEventStream(body: ReadableStream<Uint8Array>, handlers: EventStreamHandlers): Promise<void> {
+/**
+ * Resolves when the server ends the body, or once `signal` fires; rejects when reading fails
+ * (reset). The reader is cancelled on abort instead of waiting for fetch's own abort to reach the
+ * body, which does not always happen: a closed session must not wait on its stream.
+ */
+export async function readEventStream(
+  body: ReadableStream<Uint8Array>,
+  handlers: EventStreamHandlers,
+  signal?: AbortSignal,
+): Promise<void> {
   const parser = createParser({ onEvent: handlers.onEvent, onComment: handlers.onComment });
   const decoder = new TextDecoder();
-  for await (const chunk of body) parser.feed(decoder.decode(chunk, { stream: true }));
-  parser.feed(decoder.decode());
+  const reader = body.getReader();
+  const onAbort = (): void => void reader.cancel(signal?.reason).catch(() => undefined);
+  signal?.addEventListener("abort", onAbort, { once: true });
+  if (signal?.aborted) onAbort();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parser.feed(decoder.decode(value, { stream: true }));
+    }
+    parser.feed(decoder.decode());
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+  }
 }

@@ -204,11 +204,19 @@ export class SseJsonRpcConnection extends TypedEmitter<SessionEvents> implements
     failed: (error: McpTransportError) => void,
   ): Promise<McpTransportError> {
     let reason: McpTransportError;
+    const external = this.#options.signal;
+    const signal = external ? AbortSignal.any([this.#controller.signal, external]) : this.#controller.signal;
     try {
-      await readEventStream(body, {
-        onEvent: (event) => this.#onEvent(event, found, failed),
-        onComment: (comment) => this.emit("keepalive", comment),
-      });
+      await readEventStream(
+        body,
+        {
+          onEvent: (event) => this.#onEvent(event, found, failed),
+          onComment: (comment) => this.emit("keepalive", comment),
+        },
+        signal,
+      );
+      // Ended by our own abort, not by the server: say so, as a read the abort broke would.
+      if (signal.aborted) throw signal.reason;
       reason = new McpTransportError("stream-closed", `The server ended the event stream of ${this.sseUrl.href}.`);
     } catch (cause) {
       const message = `The event stream of ${this.sseUrl.href} broke: ${describe(cause)}`;

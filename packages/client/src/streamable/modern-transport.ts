@@ -115,7 +115,7 @@ export class ModernTransport extends StreamableTransport {
     const response = await this.post(request, signal, options.headers);
     if (!response.ok) throw await this.failedAnswer(request, response);
     // No resumption in this revision: a stream that ends without the answer fails the request.
-    await this.readAnswer(response, request.id as RequestId, request.method);
+    await this.readAnswer(response, request.id as RequestId, request.method, signal);
   }
 
   override async send(message: JSONRPCMessage): Promise<void> {

@@ -14,6 +14,11 @@ export interface SseHandlers {
   readonly onComment?: ((comment: string) => void) | undefined;
   /** Checked after each chunk: true stops reading (the caller has what it waited for). */
   readonly done?: (() => boolean) | undefined;
+  /**
+   * Cancels the read when it fires. fetch's own abort does not always reach a body being read,
+   * so the reader is cancelled here too.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**
@@ -35,6 +40,10 @@ export async function readSse(body: ReadableStream<Uint8Array>, url: URL, maxEve
   });
   const decoder = new TextDecoder();
   const reader = body.getReader();
+  const signal = handlers.signal;
+  const onAbort = (): void => void reader.cancel(signal?.reason).catch(() => undefined);
+  signal?.addEventListener("abort", onAbort, { once: true });
+  if (signal?.aborted) onAbort();
   try {
     while (!handlers.done?.()) {
       const { done, value } = await reader.read();
@@ -46,7 +55,9 @@ export async function readSse(body: ReadableStream<Uint8Array>, url: URL, maxEve
       parser.feed(decoder.decode(value, { stream: true }));
     }
     parser.feed(decoder.decode());
+    if (signal?.aborted) throw signal.reason;
   } finally {
+    signal?.removeEventListener("abort", onAbort);
     // Whatever is left is not ours to wait for; cancelling also closes the stream (cancellation).
     await reader.cancel().catch(() => undefined);
   }

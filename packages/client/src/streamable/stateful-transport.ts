@@ -173,7 +173,7 @@ export class StatefulTransport extends StreamableTransport {
   /** Reads an answer; a stream that breaks is left for #resume when it had event ids. */
   async #read(response: Response, id: RequestId, method: string, progress: StreamProgress, signal: AbortSignal): Promise<void> {
     try {
-      await this.readAnswer(response, id, method, progress);
+      await this.readAnswer(response, id, method, signal, progress);
     } catch (error) {
       if (signal.aborted || error instanceof McpTransportError || progress.lastEventId === undefined) throw error;
     }
@@ -224,6 +224,7 @@ export class StatefulTransport extends StreamableTransport {
             progress.retryMs = ms;
           },
           onComment: (comment) => this.emit("keepalive", comment),
+          signal,
         }).catch(() => undefined);
         // Without an event id there is nothing to resume from.
         if (progress.lastEventId === undefined) return;

@@ -156,7 +156,7 @@ export abstract class StreamableTransport extends TypedEmitter<TransportEvents> 
    * Every message in it is dispatched; `progress` records event ids and `retry` for a resume.
    * Resolves when the answer settled the request, or the body ended without it.
    */
-  protected async readAnswer(response: Response, id: RequestId, method: string, progress?: StreamProgress): Promise<void> {
+  protected async readAnswer(response: Response, id: RequestId, method: string, signal: AbortSignal, progress?: StreamProgress): Promise<void> {
     if (response.status === 202 || response.status === 204) {
       await response.body?.cancel().catch(() => undefined);
       throw new McpTransportError("bad-answer", `POST ${method} to ${this.url.href} answered ${response.status} with no body: a request needs an answer.`, {
@@ -175,6 +175,7 @@ export abstract class StreamableTransport extends TypedEmitter<TransportEvents> 
         },
         onComment: (comment) => this.emit("keepalive", comment),
         done: () => !this.pending.has(id),
+        signal,
       });
       return;
     }

@@ -151,8 +151,8 @@ function acknowledge(
         subscription.deliver(message as unknown as JSONRPCNotification);
       }
     };
-    // The POST's own signal ends the body, and so the reader, when the subscription is closed.
-    readSse(body, url, init.maxEventBytes, { onEvent: (event) => event.data.trim() !== "" && onEvent(event.data) }).then(
+    // Closing the subscription fires `signal`, which ends the POST and cancels the reader.
+    readSse(body, url, init.maxEventBytes, { onEvent: (event) => event.data.trim() !== "" && onEvent(event.data), signal }).then(
       () => new McpTransportError("stream-closed", `The server ended the subscription stream of ${url.href}.`),
       (cause: unknown) =>
         signal.aborted ? reason() : new McpTransportError("stream-closed", `The subscription stream of ${url.href} broke.`, { cause }),
