@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { CallToolResult } from "@mcp-contract/api-types";
-import { createApp } from "@mcp-contract/reference-server";
 import { startServer } from "@mcp-contract/test-helpers";
 import { connect, McpTransportError } from "../../src/index.js";
 import { startSdkSseServer } from "../fixtures/sdk-sse-server.js";
@@ -13,19 +12,6 @@ const textOf = (result: CallToolResult): string | undefined => {
   const first = result.content[0];
   return first?.type === "text" ? first.text : undefined;
 };
-
-const API_KEY = "spice-key";
-
-async function startReference() {
-  const app = createApp({ config: { apiKeys: [API_KEY] }, log: () => undefined });
-  const server = await startServer(app.server);
-  return {
-    url: server.url,
-    [Symbol.asyncDispose]: async () => {
-      await Promise.all([app.close(), server.close()]);
-    },
-  };
-}
 
 describe("connect: one session whatever the transport", () => {
   it("finds the SDK v2 modern-only server modern, uses its discover answer, and calls tools", async () => {
@@ -72,17 +58,6 @@ describe("connect: one session whatever the transport", () => {
     expect(session.transport.name).toBe("http+sse");
     expect(session.info.detection?.trace.map((step) => step.name)).toEqual(["modern-discover", "initialize", "sse-endpoint"]);
     expect(textOf(await session.callTool("echo", { text: "sse" }))).toBe("sse");
-  });
-
-  it("connects to the reference server's Spice HTTP+SSE dialect and its legacy Streamable /v1/mcp alike", async () => {
-    await using server = await startReference();
-    await using sse = await connect(`${server.url}/v1/mcp/sse`, { apiKey: API_KEY });
-    expect(sse.transport.name).toBe("http+sse");
-    expect(textOf(await sse.callTool("echo", { text: "spice sse" }))).toBe("spice sse");
-    await using streamable = await connect(`${server.url}/v1/mcp`, { apiKey: API_KEY });
-    expect(streamable.transport.name).toBe("streamable-http-stateful");
-    expect((await streamable.listTools()).map((tool) => tool.name)).toContain("echo");
-    expect(textOf(await streamable.callTool("echo", { text: "spice streamable" }))).toBe("spice streamable");
   });
 
   it("refuses subscriptions/listen on a legacy session with a clear error", async () => {

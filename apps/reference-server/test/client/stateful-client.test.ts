@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { CallToolResult, Tool } from "@mcp-contract/api-types";
-import { createApp, type ToolCallContext, type ToolSource } from "@mcp-contract/reference-server";
+import { createApp, type ToolCallContext, type ToolSource } from "../../src/index.js";
 import { startServer } from "@mcp-contract/test-helpers";
-import { connect, McpSession, StatefulTransport } from "../../src/index.js";
-import { cutAfterFirstEvent } from "../fixtures/cut-after-first-event.js";
+import { connect, McpSession, StatefulTransport } from "@mcp-contract/client";
+import { cutAfterFirstEvent } from "./fixtures/cut-after-first-event.js";
 
 const API_KEY = "spice-key";
 const textOf = (result: CallToolResult): string | undefined => {

@@ -1,8 +1,8 @@
 import type { CallToolResult } from "@mcp-contract/api-types";
-import { CELONIS_PREFIX, createApp, OPENSEARCH_STREAM_PATH, SPICE_PATH } from "@mcp-contract/reference-server";
+import { CELONIS_PREFIX, createApp, OPENSEARCH_STREAM_PATH, SPICE_PATH } from "../../src/index.js";
 import { startServer } from "@mcp-contract/test-helpers";
 import { describe, expect, it } from "vitest";
-import { JsonRpcError, McpTransportError, openSession, type SessionOptions } from "../src/index.js";
+import { JsonRpcError, McpTransportError, openSession, type SessionOptions } from "@mcp-contract/client";
 import { nextEvent } from "./fixtures/next-event.js";
 
 const API_KEY = "spice-key";
