@@ -22,6 +22,19 @@ const ALL_TOOLS: ToolScope = { kind: "all" };
 
 const JSON_HEADERS = { "Content-Type": "application/json" } as const;
 
+/** Caching hints of a cacheable result (server/utilities/caching.mdx: a MUST on these methods). */
+export interface CacheHints {
+  readonly ttlMs: number;
+  readonly cacheScope: "public" | "private";
+}
+
+/**
+ * The hints per cacheable method served through the Dispatcher. The tool list is the same for every
+ * caller, but registering an upstream server changes it at any moment and no list-changed
+ * notification says so: 0, so clients fetch it again when they need it.
+ */
+export const CACHE_HINTS: ReadonlyMap<string, CacheHints> = new Map([["tools/list", { ttlMs: 0, cacheScope: "public" }]]);
+
 export class ModernExchange implements RpcContext {
   readonly scope = ALL_TOOLS;
   initialized = true;
@@ -38,6 +51,8 @@ export class ModernExchange implements RpcContext {
     public protocolVersion: string | undefined,
     private readonly accept: Acceptable,
     private readonly keepAlive: KeepAlive,
+    /** Set for a cacheable method: added to its result. */
+    private readonly cacheHints: CacheHints | undefined,
   ) {}
 
   get rateWindow(): ModernExchange {
@@ -83,7 +98,7 @@ export class ModernExchange implements RpcContext {
       res.writeHead(202, { "Content-Length": "0" }).end();
       return;
     }
-    const message = modernAnswer(answer);
+    const message = modernAnswer(answer, this.cacheHints);
     if (channel) {
       channel.send(message);
       return this.endStream(channel);
@@ -114,16 +129,17 @@ export class ModernExchange implements RpcContext {
 }
 
 /**
- * A result as 2026-07-28 answers it: `resultType` (required on every result) and the server's
- * identity in `_meta` (a SHOULD); errors and notifications go as they are.
+ * A result as 2026-07-28 answers it: `resultType` (required on every result), the server's
+ * identity in `_meta` (a SHOULD) and, for a cacheable method, its caching hints; errors and
+ * notifications go as they are.
  */
-export function modernAnswer(answer: Exclude<ServerMessage, unknown[]>): ServerMessage {
+export function modernAnswer(answer: Exclude<ServerMessage, unknown[]>, cacheHints?: CacheHints): ServerMessage {
   if (!("result" in answer)) return answer;
   const result = answer.result as Record<string, unknown>;
   const meta = result["_meta"] as Record<string, unknown> | undefined;
   return {
     jsonrpc: "2.0",
     id: answer.id,
-    result: { ...result, resultType: result["resultType"] ?? "complete", _meta: { ...meta, [META_KEY.SERVER_INFO]: SERVER_INFO } },
+    result: { ...result, ...cacheHints, resultType: result["resultType"] ?? "complete", _meta: { ...meta, [META_KEY.SERVER_INFO]: SERVER_INFO } },
   } as ServerMessage;
 }

@@ -10,7 +10,7 @@ import { LEGACY_STREAMABLE_PROTOCOL_VERSIONS, MCP_ERROR, MODERN_PROTOCOL_VERSION
 import type { AppContext } from "../app-context.js";
 import { acceptable } from "../streamable/legacy-headers.js";
 import { discoverResult, supportedVersions } from "./discover.js";
-import { ModernExchange } from "./modern-exchange.js";
+import { CACHE_HINTS, ModernExchange } from "./modern-exchange.js";
 import { ModernRejection, sendRejection } from "./modern-rejection.js";
 import { validateModern } from "./validate-request.js";
 
@@ -49,7 +49,7 @@ export function answerModern(app: AppContext, req: IncomingMessage, res: ServerR
     return;
   }
   const { message, version } = validated.call;
-  const exchange = new ModernExchange(res, message.id, version, acceptable(req.headers.accept), app.keepAlive);
+  const exchange = new ModernExchange(res, message.id, version, acceptable(req.headers.accept), app.keepAlive, CACHE_HINTS.get(message.method));
   if (message.method === "server/discover") return exchange.reply({ jsonrpc: "2.0", id: message.id, result: profile.discover });
   app.dispatcher.dispatch(message, exchange);
 }

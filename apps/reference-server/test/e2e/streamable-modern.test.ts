@@ -41,6 +41,8 @@ describe.each(["both", "modern"] as const)("/mcp with --eras %s: 2026-07-28 requ
     expect(listed.result.resultType).toBe("complete");
     expect(listed.result.tools.map((tool) => tool.name)).toContain("echo");
     expect(listed.result._meta["io.modelcontextprotocol/serverInfo"]).toEqual(SERVER_INFO);
+    // tools/list is cacheable: its caching hints are a MUST (server/utilities/caching.mdx).
+    expect(listed.result).toMatchObject({ ttlMs: 0, cacheScope: "public" });
     const call = await postModern(server.url + PATH, modernRequest(2, "tools/call", { name: "echo", arguments: { text: "hello" } }));
     expect(call.status).toBe(200);
     const called = call.json() as { id: number; result: Record<string, unknown> };
