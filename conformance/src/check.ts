@@ -5,6 +5,7 @@
  */
 import type { CheckContext } from "./run/check-context.js";
 import type { CheckLevel, Evidence, Profile } from "./report/model.js";
+import type { TargetKind } from "./target/target.js";
 
 /** The groups checks are filed under (also `--only`/`--skip` selectors and JUnit classnames). */
 export type CheckGroup = "sse" | "endpoint" | "message-status" | "jsonrpc" | "mcp" | "security" | "celonis" | "opensearch" | "registry";
@@ -29,11 +30,21 @@ export interface Check {
   readonly reference: string;
   /** Dialects the check applies to; elsewhere it is skipped with that reason. */
   readonly profiles: readonly Profile[] | "all";
+  /**
+   * The kinds of server the check applies to (a dual-era target is two kinds); elsewhere it is
+   * skipped saying so. Default: the HTTP+SSE checks' `["http+sse"]`; the registry's are "all".
+   */
+  readonly transports?: readonly TargetKind[] | "all";
   /** Checks that must not have failed for this one to mean anything; if one did, this one fails. */
   readonly requires: readonly string[];
   /** A reason to skip (a missing option such as `--keepalive-wait`), or undefined to run. */
   readonly skipUnless?: (ctx: CheckContext) => string | undefined;
   run(ctx: CheckContext): Promise<Verdict>;
+}
+
+/** The target kinds a check applies to, its default filled in. */
+export function transportsOf(check: Check): readonly TargetKind[] | "all" {
+  return check.transports ?? (check.group === "registry" ? "all" : ["http+sse"]);
 }
 
 /** The server meets the requirement; `message` says what was seen. */

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `mcp-contract` command line: parses arguments and dispatches; nothing else lives here.
- * Exit codes: 0 pass, 1 a check failed (or a baseline entry is stale), 2 usage or configuration error.
+ * Exit codes: 0 pass, 1 a check failed (or a baseline entry is stale), 2 usage or configuration error,
+ * 3 could not run (one root cause kept every check from running).
  */
 import { parseArgs } from "node:util";
 import { allChecks } from "./checks/registry.js";
@@ -21,6 +22,8 @@ async function main(argv: readonly string[]): Promise<number> {
       strict: true,
       options: {
         profile: { type: "string" },
+        transport: { type: "string" },
+        era: { type: "string" },
         header: { type: "string", multiple: true },
         bearer: { type: "string" },
         only: { type: "string", multiple: true },

@@ -5,17 +5,19 @@
  * every wait is bounded, each check has a time bound, and the run has a deadline.
  */
 import type { Check, Verdict } from "./check.js";
-import { CheckStop } from "./check.js";
+import { CheckStop, transportsOf } from "./check.js";
 import { allChecks } from "./checks/registry.js";
 import { CheckContext, type RunSettings } from "./run/check-context.js";
 import { EvidenceBuilder } from "./run/evidence.js";
 import { profileFromUrl } from "./run/profile.js";
 import { RunState } from "./run/run-state.js";
 import { selectChecks } from "./run/select-checks.js";
-import { outcomeOf, summarize, type CheckResult, type Profile, type Report } from "./report/model.js";
+import { outcomeOf, summarize, type CheckResult, type Profile, type Report, type TargetReport } from "./report/model.js";
 import { applyBaseline, classify } from "./baseline/apply-baseline.js";
 import type { Baseline } from "./baseline/baseline-file.js";
 import { toolVersion } from "./version.js";
+import { resolveTarget, type TargetChoice } from "./target/resolve-target.js";
+import { describeKinds, type ResolvedTarget, type UncheckableTarget } from "./target/target.js";
 
 export interface RunOptions extends RunSettings {
   readonly profile: Profile | "auto";
@@ -28,6 +30,10 @@ export interface RunOptions extends RunSettings {
   readonly baseline?: Baseline;
   /** The checks to choose from (default: every built-in check). */
   readonly checks?: readonly Check[];
+  /** `--transport` / `--era`: what to assume instead of detecting it (default auto). */
+  readonly choice?: TargetChoice;
+  /** Called once the target is known (or known to be uncheckable), before any check. */
+  readonly onTarget?: (target: TargetReport, couldNotRun: Report["couldNotRun"]) => void;
   /** Live progress: called as each check starts and ends. */
   readonly onCheckStart?: (check: Check) => void;
   readonly onCheckEnd?: (result: CheckResult) => void;
@@ -57,12 +63,20 @@ export async function runChecks(options: RunOptions): Promise<Report> {
   const startedAt = new Date();
   const started = performance.now();
   const results = new Map<string, CheckResult>();
+  const choice = options.choice ?? { transport: "auto", era: "auto" };
+  const target = await resolveTarget({ url: options.sseUrl, choice, headers: options.headers, timeoutMs: options.timeoutMs, signal: deadline });
+  const detection = targetReport(target);
+  const couldNotRun = "couldNotRun" in target ? { cause: target.couldNotRun, message: couldNotRunMessage(target) } : undefined;
+  if (!("couldNotRun" in target) && target.transport === "streamable-http" && state.profileSource === "default") {
+    state.profile = "generic";
+  }
+  options.onTarget?.(detection, couldNotRun);
 
-  for (const check of selection.checks) {
+  for (const check of couldNotRun ? [] : selection.checks) {
     options.onCheckStart?.(check);
     const result = deadline.aborted
       ? resultOf(check, { outcome: "fail", message: `not run: the run's deadline of ${deadlineMs} ms passed first` }, 0)
-      : await runOne(check, options, state, evidence, results, deadline);
+      : await runOne(check, options, state, evidence, results, deadline, target as ResolvedTarget);
     results.set(check.id, result);
     // Shown live with the profile known so far; the report below applies the final one.
     options.onCheckEnd?.(classify(result, options.baseline, state.profile));
@@ -72,6 +86,9 @@ export async function runChecks(options: RunOptions): Promise<Report> {
   const applied = baseline ? applyBaseline([...results.values()], baseline, state.profile) : undefined;
   const list = applied?.results ?? [...results.values()];
   const summary = summarize(list, baseline !== undefined);
+  // A run in which every check was skipped checked nothing: that is never a pass.
+  const nothingApplied = !couldNotRun && list.length > 0 && summary.skipped === list.length;
+  const stopped = couldNotRun ?? (nothingApplied ? { cause: "nothing-applies" as const, message: nothingAppliedMessage(detection) } : undefined);
   return {
     schemaVersion: 1,
     tool: { name: "mcp-contract", version: toolVersion() },
@@ -80,6 +97,7 @@ export async function runChecks(options: RunOptions): Promise<Report> {
       ...(options.registryUrl && { registryUrl: options.registryUrl.href }),
       profile: state.profile,
       profileSource: state.profileSource,
+      detection,
     },
     options: {
       strict: options.strict ?? false,
@@ -87,14 +105,38 @@ export async function runChecks(options: RunOptions): Promise<Report> {
       deadlineMs,
       only: options.only ?? [],
       skip: options.skip ?? [],
+      transport: choice.transport,
+      era: choice.era,
     },
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - started),
     summary,
-    outcome: outcomeOf(summary, options.strict ?? false, applied?.stale.length ?? 0),
+    outcome: stopped ? "could-not-run" : outcomeOf(summary, options.strict ?? false, applied?.stale.length ?? 0),
+    ...(stopped && { couldNotRun: stopped }),
     results: list,
     ...(baseline && applied && { baseline: { file: baseline.file, entries: baseline.entries.length, stale: applied.stale } }),
   };
+}
+
+function targetReport(target: ResolvedTarget | UncheckableTarget): TargetReport {
+  if ("couldNotRun" in target) return { kinds: [], source: "detected", summary: target.summary, steps: target.steps, protocolVersions: [] };
+  const { transport, kinds, source, summary, steps, protocolVersions } = target;
+  return { transport, kinds, source, summary, steps, protocolVersions };
+}
+
+function nothingAppliedMessage(target: TargetReport): string {
+  return `every selected check was skipped (see each reason), so nothing was checked; the target is ${describeKinds(target.kinds)}: ${target.summary}`;
+}
+
+/** One sentence for the one root cause, with what to do about it. */
+function couldNotRunMessage(target: UncheckableTarget): string {
+  const advice: Record<UncheckableTarget["couldNotRun"], string> = {
+    network: "check the URL and that the server is running",
+    auth: "give credentials with --bearer or --header",
+    "not-mcp": "check the URL is the MCP endpoint, or force the transport with --transport/--era",
+    aborted: "the run's deadline passed during detection; raise --deadline",
+  };
+  return `${target.summary}; ${advice[target.couldNotRun]}`;
 }
 
 /** A check's own time bound: room for several waits (and the idle wait of --keepalive-wait), never unbounded. */
@@ -109,9 +151,14 @@ async function runOne(
   evidence: EvidenceBuilder,
   done: ReadonlyMap<string, CheckResult>,
   deadline: AbortSignal,
+  target: ResolvedTarget,
 ): Promise<CheckResult> {
   const started = performance.now();
   const elapsed = (): number => Math.round(performance.now() - started);
+  const kinds = transportsOf(check);
+  if (kinds !== "all" && !kinds.some((kind) => target.kinds.includes(kind))) {
+    return resultOf(check, { outcome: "skip", message: `applies to ${kinds.join("/")} servers; this target is ${describeKinds(target.kinds)} (${target.source === "option" ? "from the options" : target.source === "url" ? "from the URL" : "detected"}; set --transport/--era to override)` }, 0);
+  }
   if (check.profiles !== "all" && !check.profiles.includes(state.profile)) {
     const source = state.profileSource === "default" ? "no dialect detected" : `from the ${state.profileSource}`;
     return resultOf(check, { outcome: "skip", message: `applies to the ${check.profiles.join("/")} profile; this target is ${state.profile} (${source}; set --profile to override)` }, 0);

@@ -4,10 +4,13 @@
  */
 import type { RunOptions } from "../runner.js";
 import type { Profile } from "../report/model.js";
+import type { TargetChoice } from "../target/resolve-target.js";
 
 /** The flag values as node:util parseArgs returns them. */
 export interface CheckFlags {
   readonly profile?: string | undefined;
+  readonly transport?: string | undefined;
+  readonly era?: string | undefined;
   readonly header?: string[] | undefined;
   readonly bearer?: string | undefined;
   readonly only?: string[] | undefined;
@@ -41,6 +44,8 @@ export type ParsedCheck =
   | { readonly error: string };
 
 const PROFILES = ["auto", "spice", "opensearch", "celonis", "generic"];
+const TRANSPORTS = ["auto", "http+sse", "streamable-http"];
+const ERAS = ["auto", "legacy", "modern"];
 const CREDENTIAL = /^(authorization|proxy-authorization|cookie)$|key|token|secret|auth|password/i;
 const EXTENSION = { json: "json", junit: "xml", sarif: "sarif" } as const;
 const REPORTERS: readonly string[] = ["pretty", "json", "junit", "sarif"];
@@ -68,6 +73,11 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
       return { error: `--registry ${flags.registry}: give the registry's http(s) base URL (the part before /v1/mcp-servers), e.g. http://127.0.0.1:8090` };
     }
   }
+  const transport = flags.transport ?? "auto";
+  if (!TRANSPORTS.includes(transport)) return { error: `--transport ${transport}: use one of ${TRANSPORTS.join(", ")}` };
+  const era = flags.era ?? "auto";
+  if (!ERAS.includes(era)) return { error: `--era ${era}: use one of ${ERAS.join(", ")}` };
+  if (transport === "http+sse" && era !== "auto") return { error: `--transport http+sse has no eras: drop --era ${era}, or use --transport streamable-http` };
   const profile = flags.profile ?? "auto";
   if (!PROFILES.includes(profile)) return { error: `--profile ${profile}: use one of ${PROFILES.join(", ")}` };
 
@@ -106,6 +116,7 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
     run: {
       sseUrl,
       profile: profile === "auto" ? "auto" : (profile as Profile),
+      choice: { transport: transport as TargetChoice["transport"], era: era as TargetChoice["era"] },
       headers,
       credentialHeaders,
       only: (flags.only ?? []).flatMap(split),

@@ -1,7 +1,8 @@
 /**
  * `mcp-contract check`: loads the baseline (if any), runs the checks with live pretty progress,
  * writes each machine report where the plan says, and returns the exit code (0 pass, 1 fail or a
- * stale baseline entry, 2 configuration error).
+ * stale baseline entry, 2 configuration error, 3 could not run: one root cause kept every check
+ * from running).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -34,7 +35,12 @@ export async function runCheckCommand(run: RunOptions, outputs: OutputPlan, io: 
     }
     if (!(await writeOut(to, text, io))) return 2;
   }
-  return report.outcome === "pass" ? 0 : 1;
+  return exitCodeOf(report);
+}
+
+/** 0 pass, 1 a check failed (or a baseline entry is stale), 3 could not run. */
+export function exitCodeOf(report: Report): number {
+  return report.outcome === "pass" ? 0 : report.outcome === "could-not-run" ? 3 : 1;
 }
 
 /** Loads the baseline, runs with live pretty output, prints the summary; a number is an exit code. */
@@ -57,7 +63,13 @@ export async function runWithProgress(
   reporter?.start(run.sseUrl.href);
   let report: Report;
   try {
-    report = await runChecks({ ...run, ...(baseline && { baseline }), onCheckStart: reporter?.onCheckStart, onCheckEnd: reporter?.onCheckEnd });
+    report = await runChecks({
+      ...run,
+      ...(baseline && { baseline }),
+      onTarget: reporter?.onTarget,
+      onCheckStart: reporter?.onCheckStart,
+      onCheckEnd: reporter?.onCheckEnd,
+    });
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`mcp-contract: ${error.message}\n`);

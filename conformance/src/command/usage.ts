@@ -8,6 +8,11 @@ Checks an MCP HTTP+SSE endpoint (the GET that opens the event stream) against th
 JSON-RPC 2.0, and the Spice / OpenSearch / Celonis dialects.
 
 Options:
+  --transport auto|http+sse|streamable-http   the transport to check (default auto: detected the
+                             way the spec tells clients to: a modern server/discover, then
+                             initialize, then the HTTP+SSE endpoint event; the steps are printed)
+  --era auto|legacy|modern   the Streamable HTTP era to check (legacy = 2025-03-26..2025-11-25,
+                             modern = 2026-07-28); a dual-era server gets both unless one is given
   --profile auto|spice|opensearch|celonis   dialect (default auto: from the URL path, then the endpoint event)
   --header 'Name: value'     send a header with every request (repeatable); credential headers
                              (Authorization, X-API-Key, *key*, *token*, *secret*, *auth*) are redacted
@@ -42,4 +47,5 @@ error body; an SSE GET (text/event-stream) should be described too. Exit 0 no er
 
 Exit codes: 0 every check passed (or was skipped with a reason, or is an expected failure), 1 a
 check failed (or, with --strict, warned; or a baseline entry is stale), 2 usage or configuration
-error.`;
+error, 3 could not run (one root cause, such as a closed port, a 401 or a URL that is not MCP, kept
+every check from running; it is printed with the detection's steps).`;

@@ -33,6 +33,15 @@ export function renderJunit(report: Report): string {
       ` skipped="${results.filter(skipped).length}" time="${seconds(time)}">\n${cases.join("\n")}\n  </testsuite>`
     );
   });
+  if (report.couldNotRun) {
+    // One errored testcase: a CI test tab shows the run broke, not that it found nothing wrong.
+    const { message, cause } = report.couldNotRun;
+    const steps = report.target.detection.steps.join("\n");
+    suites.push(
+      `  <testsuite name="target" tests="1" failures="0" errors="1" skipped="0" time="${seconds(report.durationMs)}">\n` +
+        `    <testcase classname="target" name="could-not-run" time="${seconds(report.durationMs)}">\n      <error message="${attr(`could not run: ${message}`)}" type="${attr(cause)}">${text(`${message}\n${steps}`)}</error>\n    </testcase>\n  </testsuite>`,
+    );
+  }
   const stale = report.baseline?.stale ?? [];
   if (stale.length > 0) {
     const file = report.baseline?.file ?? "the baseline";
@@ -46,7 +55,7 @@ export function renderJunit(report: Report): string {
   const failures = report.results.filter(failing).length + stale.length;
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<testsuites name="mcp-contract ${attr(report.target.url)}" tests="${summary.total + stale.length}" failures="${failures}" errors="0"` +
+    `<testsuites name="mcp-contract ${attr(report.target.url)}" tests="${summary.total + stale.length + (report.couldNotRun ? 1 : 0)}" failures="${failures}" errors="${report.couldNotRun ? 1 : 0}"` +
     ` skipped="${report.results.filter(skipped).length}" time="${seconds(report.durationMs)}" timestamp="${report.startedAt}">\n${suites.join("\n")}\n</testsuites>\n`
   );
 }

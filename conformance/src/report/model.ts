@@ -3,6 +3,7 @@
  * JSON form is the machine contract of the CLI, described by `report.schema.json` (keep both in
  * step; a test validates every JSON report against the schema).
  */
+import type { CouldNotRunCause, TargetKind, TargetSource } from "../target/target.js";
 
 /** How strongly the spec or seed states the requirement a check tests. */
 export type CheckLevel = "MUST" | "SHOULD";
@@ -12,6 +13,20 @@ export type CheckStatus = "passed" | "failed" | "warning" | "skipped";
 
 /** The dialect whose paths and answer style the run assumes. */
 export type Profile = "generic" | "spice" | "opensearch" | "celonis";
+
+/** What the runner found (or was told) is behind the URL, and the evidence. */
+export interface TargetReport {
+  /** The transport the checks spoke; absent when the run could not start. */
+  readonly transport?: "http+sse" | "streamable-http";
+  /** The kinds the applicable checks were chosen by (a dual-era server has two). */
+  readonly kinds: readonly TargetKind[];
+  /** Where that came from: the options, a known dialect's URL, or era detection. */
+  readonly source: TargetSource;
+  readonly summary: string;
+  /** Each detection step, `request → answer (verdict)`. */
+  readonly steps: readonly string[];
+  readonly protocolVersions: readonly string[];
+}
 
 /** The request the runner sent, secrets redacted. */
 export interface RequestEvidence {
@@ -88,6 +103,8 @@ export interface Report {
     readonly profile: Profile;
     /** Where the profile came from: the option, the URL path, the endpoint event, or neither. */
     readonly profileSource: "option" | "url" | "endpoint-event" | "default";
+    /** What is behind the URL: transport, era(s), and how the runner learned it. */
+    readonly detection: TargetReport;
   };
   readonly options: {
     readonly strict: boolean;
@@ -95,15 +112,22 @@ export interface Report {
     readonly deadlineMs: number;
     readonly only: readonly string[];
     readonly skip: readonly string[];
+    readonly transport: "auto" | "http+sse" | "streamable-http";
+    readonly era: "auto" | "legacy" | "modern";
   };
   readonly startedAt: string;
   readonly durationMs: number;
   readonly summary: ReportSummary;
-  readonly outcome: "pass" | "fail";
+  /** `could-not-run`: one root cause (see `couldNotRun`) kept every check from running; no results. */
+  readonly outcome: RunOutcome;
+  /** Why nothing was checked, when `outcome` is `could-not-run`. */
+  readonly couldNotRun?: { readonly cause: CouldNotRunCause; readonly message: string };
   readonly results: readonly CheckResult[];
   /** The `--baseline` file applied, and its entries whose checks now pass. */
   readonly baseline?: { readonly file: string; readonly entries: number; readonly stale: readonly StaleEntry[] };
 }
+
+export type RunOutcome = "pass" | "fail" | "could-not-run";
 
 /** Counts results by status; with a baseline, expected failures are counted apart. */
 export function summarize(results: readonly CheckResult[], withBaseline = false): ReportSummary {

@@ -4,7 +4,8 @@
  * the check that is running.
  */
 import type { Check } from "../check.js";
-import type { CheckResult, Evidence, Report } from "./model.js";
+import type { CheckResult, Evidence, Report, TargetReport } from "./model.js";
+import { describeKinds } from "../target/target.js";
 import { staleMessage } from "../baseline/apply-baseline.js";
 
 const SYMBOL = { passed: "✔", failed: "✘", warning: "▲", skipped: "○", expected: "⊘" } as const;
@@ -35,6 +36,13 @@ export class PrettyReporter {
   start(url: string): void {
     this.#out.write(`mcp-contract check ${url}\n`);
   }
+
+  /** The target line first: what is at the URL, and the detection's steps as its evidence. */
+  onTarget = (target: TargetReport, couldNotRun: Report["couldNotRun"]): void => {
+    const what = couldNotRun ? this.#paint(31, "could not run") : describeKinds(target.kinds);
+    this.#out.write(`target: ${what}: ${target.summary}\n`);
+    for (const step of target.steps) this.#out.write(`  ${this.#paint(90, step)}\n`);
+  };
 
   onCheckStart = (check: Check): void => {
     this.#groupHeader(check.group);
@@ -67,6 +75,11 @@ export class PrettyReporter {
 
   finish(report: Report): void {
     const { summary } = report;
+    if (report.couldNotRun) {
+      const ran = report.results.length > 0 ? `${report.summary.skipped} skipped of ${report.summary.total} checks` : "no check ran";
+      this.#out.write(`\n${this.#paint(31, "COULD NOT RUN")} (${report.couldNotRun.cause}) ${report.couldNotRun.message}; ${ran}\n`);
+      return;
+    }
     const verdict = report.outcome === "pass" ? this.#paint(32, "PASS") : this.#paint(31, "FAIL");
     const strict = report.options.strict && summary.warnings > 0 ? " (--strict: warnings count)" : "";
     const stale = report.baseline?.stale ?? [];

@@ -31,9 +31,12 @@ export function renderSarif(report: Report): string {
         },
         invocations: [
           {
-            // The tool ran to the end; failed checks are results, not a failed execution.
-            executionSuccessful: true,
-            exitCode: report.outcome === "pass" ? 0 : 1,
+            // Failed checks are results, not a failed execution; a run that could not start is one.
+            executionSuccessful: !report.couldNotRun,
+            exitCode: report.outcome === "pass" ? 0 : report.outcome === "could-not-run" ? 3 : 1,
+            ...(report.couldNotRun && {
+              toolExecutionNotifications: [{ level: "error" as const, message: { text: report.couldNotRun.message } }],
+            }),
             startTimeUtc: report.startedAt,
             endTimeUtc: new Date(Date.parse(report.startedAt) + report.durationMs).toISOString(),
           },
@@ -43,6 +46,7 @@ export function renderSarif(report: Report): string {
           target: report.target.url,
           profile: report.target.profile,
           profileSource: report.target.profileSource,
+          detection: report.target.detection,
           strict: report.options.strict,
           summary: report.summary,
         },

@@ -1,0 +1,118 @@
+/**
+ * Finds out what the target is before any check runs: a forced `--transport`/`--era`, the URL of
+ * a known HTTP+SSE dialect (Spice `/v1/mcp/sse`, OpenSearch `/_plugins/_ml/mcp/sse`, a Celonis
+ * asset path), or else the specification's own client rules, through the one detector the
+ * client uses (`@mcp-contract/client/detect`). A root cause that would fail every check (nothing
+ * answers, the server wants credentials, not MCP) makes the target uncheckable.
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#backward-compatibility
+ */
+import { detectEra, type Detection, type DetectedServer, type ProbeStep } from "@mcp-contract/client/detect";
+import { profileFromUrl } from "../run/profile.js";
+import type { ResolvedTarget, TargetKind, UncheckableTarget } from "./target.js";
+
+/** What the user forced: `--transport` and `--era` (either may be left to detection). */
+export interface TargetChoice {
+  readonly transport: "auto" | "http+sse" | "streamable-http";
+  readonly era: "auto" | "legacy" | "modern";
+}
+
+export interface ResolveOptions {
+  readonly url: URL;
+  readonly choice: TargetChoice;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal;
+}
+
+const STOP_CAUSE: Record<NonNullable<Detection["stop"]>, UncheckableTarget["couldNotRun"]> = {
+  network: "network",
+  auth: "auth",
+  aborted: "aborted",
+  unrecognised: "not-mcp",
+};
+
+export async function resolveTarget(options: ResolveOptions): Promise<ResolvedTarget | UncheckableTarget> {
+  const forced = forcedTarget(options.choice);
+  if (forced) return forced;
+  if (options.choice.transport === "auto" && options.choice.era === "auto" && profileFromUrl(options.url)) {
+    return {
+      transport: "http+sse",
+      kinds: ["http+sse"],
+      source: "url",
+      summary: `an HTTP+SSE (2024-11-05) endpoint: ${options.url.pathname} is a ${profileFromUrl(options.url)} stream path`,
+      steps: [],
+      protocolVersions: [],
+    };
+  }
+  const detection = await detectEra(options.url.href, {
+    headers: options.headers,
+    // Each step is one exchange; a stream's first event may take as long as any other wait.
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+  });
+  const steps = detection.trace.map(stepLine);
+  const summary = withoutSteps(detection.summary);
+  const server = detection.server;
+  if (!server) {
+    return { couldNotRun: STOP_CAUSE[detection.stop ?? "unrecognised"], summary, steps };
+  }
+  const target = targetOf(server, summary, steps);
+  return narrowed(target, options.choice);
+}
+
+/** A fully forced choice needs no probing; a partial one is applied after detection. */
+function forcedTarget(choice: TargetChoice): ResolvedTarget | undefined {
+  const option = (kinds: TargetKind[], transport: ResolvedTarget["transport"], what: string): ResolvedTarget => ({
+    transport,
+    kinds,
+    source: "option",
+    summary: `${what} (as the options say; not detected)`,
+    steps: [],
+    protocolVersions: [],
+  });
+  if (choice.transport === "http+sse") return option(["http+sse"], "http+sse", "an HTTP+SSE (2024-11-05) endpoint");
+  if (choice.era === "modern") return option(["modern"], "streamable-http", "a modern (2026-07-28) Streamable HTTP server");
+  if (choice.transport === "streamable-http" && choice.era === "legacy") {
+    return option(["stateful"], "streamable-http", "a 2025 Streamable HTTP server");
+  }
+  return undefined;
+}
+
+function targetOf(server: DetectedServer, summary: string, steps: readonly string[]): ResolvedTarget {
+  if (server.transport === "http+sse") {
+    return { transport: "http+sse", kinds: ["http+sse"], source: "detected", summary, steps, protocolVersions: [] };
+  }
+  if (server.era === "legacy") {
+    const kind: TargetKind = server.sessionId === undefined ? "stateless" : "stateful";
+    return { transport: "streamable-http", kinds: [kind], source: "detected", summary, steps, protocolVersions: [server.protocolVersion] };
+  }
+  // A dual-era server's legacy half: detection deleted the session it opened, so whether it
+  // assigned one is not recorded; the stateful checks tell a stateless one apart themselves.
+  const kinds: TargetKind[] = server.dualEra ? ["modern", "stateful"] : ["modern"];
+  const versions = [...server.supportedVersions, ...(server.legacyProtocolVersion ? [server.legacyProtocolVersion] : [])];
+  return { transport: "streamable-http", kinds, source: "detected", summary, steps, protocolVersions: versions };
+}
+
+/** `--transport streamable-http` alone, or `--era legacy` alone: keep what detection found of that kind. */
+function narrowed(target: ResolvedTarget, choice: TargetChoice): ResolvedTarget | UncheckableTarget {
+  if (choice.transport === "auto" && choice.era === "auto") return target;
+  const wanted = target.kinds.filter((kind) =>
+    choice.era === "legacy" ? kind !== "modern" && (choice.transport !== "streamable-http" || kind !== "http+sse") : kind !== "http+sse",
+  );
+  if (wanted.length === 0) {
+    const asked = [choice.transport !== "auto" ? `--transport ${choice.transport}` : "", choice.era !== "auto" ? `--era ${choice.era}` : ""].filter(Boolean).join(" ");
+    return { couldNotRun: "not-mcp", summary: `${asked} was asked for, but detection found ${target.summary}`, steps: target.steps };
+  }
+  return { ...target, kinds: wanted, transport: wanted.includes("http+sse") ? "http+sse" : "streamable-http" };
+}
+
+/** The detector's summary ends by listing the steps; the report keeps them apart, one per line. */
+function withoutSteps(summary: string): string {
+  return summary.replace(/\s+(?:Steps|Tried): .*$/s, "").replace(/[.:;]$/, "");
+}
+
+function stepLine(step: ProbeStep): string {
+  const request = `${step.request.method}${step.request.rpcMethod ? ` ${step.request.rpcMethod}` : ""}`;
+  const answer = step.status === undefined ? (step.failure ?? "no answer") : `${step.status}${step.headers["content-type"] ? ` ${step.headers["content-type"]}` : ""}`;
+  return `${step.name}: ${request} → ${answer} (${step.verdict})`;
+}

@@ -1,0 +1,138 @@
+/**
+ * What the runner says is behind a URL before any check runs, and that one root cause is one
+ * "could not run" (exit 3), not a page of failures: against the reference server's Streamable
+ * HTTP endpoint, an HTTP+SSE fixture on a path no dialect names, a closed port, a server that
+ * wants credentials and one that is not MCP at all; and `--transport` forcing the choice.
+ */
+import { execFile } from "node:child_process";
+import { createServer } from "node:http";
+import { createGateway } from "@mcp-contract/reference-server";
+import { startServer } from "@mcp-contract/test-helpers";
+import { describe, expect, it } from "vitest";
+import { renderJunit } from "../src/report/junit.js";
+import { renderSarif } from "../src/report/sarif.js";
+import type { Report } from "../src/report/model.js";
+import { runChecks, type RunOptions } from "../src/runner.js";
+import { startFixture } from "./fixtures/fixture-server.js";
+import { reportSchemaErrors, sarifSchemaErrors } from "./report-schemas.js";
+
+const CLI = new URL("../src/cli.ts", import.meta.url).pathname;
+
+function run(url: string, options: Partial<RunOptions> = {}): Promise<Report> {
+  return runChecks({ sseUrl: new URL(url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 2000, ...options });
+}
+
+function cli(...args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["--import", "tsx", CLI, ...args], { timeout: 30_000 }, (error, stdout) => {
+      resolve({ code: error && typeof error.code === "number" ? error.code : error ? null : 0, stdout });
+    });
+  });
+}
+
+/** A plain HTTP server that answers every request with `status` and a short text body. */
+async function startPlain(status: number, headers: Record<string, string> = {}) {
+  return startServer(
+    createServer((req, res) => {
+      req.resume();
+      res.writeHead(status, { "content-type": "text/html", ...headers }).end("<h1>hello</h1>");
+    }),
+  );
+}
+
+/** A port nothing listens on: one that was just open and is now closed. */
+async function closedPortUrl(): Promise<string> {
+  const server = await startServer(createServer());
+  const url = server.url;
+  await server[Symbol.asyncDispose]();
+  return `${url}/mcp`;
+}
+
+describe("target detection", () => {
+  it("finds the reference server's /v1/mcp to be stateful Streamable HTTP, with the steps as evidence, and runs no HTTP+SSE check there", async () => {
+    const gateway = createGateway({ log: () => undefined, registry: { databasePath: ":memory:" } });
+    await using running = await startServer(gateway.app.server);
+    const report = await run(`${running.url}/v1/mcp`);
+    expect(report.target.detection).toMatchObject({ transport: "streamable-http", kinds: ["stateful"], source: "detected" });
+    expect(report.target.detection.steps.map((step) => step.split(":")[0])).toEqual(expect.arrayContaining(["modern-discover", "initialize"]));
+    expect(report.target.detection.protocolVersions).toEqual(["2025-11-25"]);
+    const sse = report.results.find((result) => result.id === "sse-framing");
+    expect(sse).toMatchObject({ status: "skipped", message: expect.stringContaining("this target is stateful (detected") });
+    // No check of this build applies to it yet: a run that checked nothing says so and is no pass.
+    if (report.summary.passed + report.summary.failed === 0) expect(report).toMatchObject({ outcome: "could-not-run", couldNotRun: { cause: "nothing-applies" } });
+    expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);
+  });
+
+  it("detects an HTTP+SSE server on a path no dialect names by its endpoint event, and checks it", async () => {
+    await using fixture = await startFixture({ dialect: "generic" });
+    const report = await run(fixture.sseUrl, { only: ["sse", "endpoint"] });
+    expect(report.target.detection).toMatchObject({ transport: "http+sse", kinds: ["http+sse"], source: "detected" });
+    expect(report.target.detection.steps.at(-1)).toMatch(/^sse-endpoint: GET → 200 text\/event-stream/);
+    expect(report.outcome).toBe("pass");
+    expect(report.summary.passed).toBeGreaterThan(0);
+  });
+
+  it("takes a known dialect's stream path from the URL without probing", async () => {
+    await using fixture = await startFixture({ dialect: "opensearch" });
+    const report = await run(fixture.sseUrl, { only: ["sse-framing"] });
+    expect(report.target.detection).toMatchObject({ transport: "http+sse", source: "url", steps: [] });
+  });
+
+  it("follows --transport http+sse without probing", async () => {
+    await using fixture = await startFixture({ dialect: "generic" });
+    const report = await run(fixture.sseUrl, { only: ["sse-framing"], choice: { transport: "http+sse", era: "auto" } });
+    expect(report.target.detection).toMatchObject({ kinds: ["http+sse"], source: "option", steps: [] });
+    expect(report.results.find((result) => result.id === "sse-framing")?.status).toBe("passed");
+  });
+
+  it.each<[string, () => Promise<{ url: string; close: () => PromiseLike<void> }>, string, RegExp]>([
+    ["a closed port", async () => ({ url: await closedPortUrl(), close: async () => undefined }), "network", /nothing answered/],
+    [
+      "a server that wants credentials",
+      async () => {
+        const server = await startPlain(401, { "www-authenticate": 'Bearer realm="mcp"' });
+        return { url: `${server.url}/mcp`, close: () => server[Symbol.asyncDispose]() };
+      },
+      "auth",
+      /credentials/,
+    ],
+    [
+      "a web server that is not MCP",
+      async () => {
+        const server = await startPlain(404);
+        return { url: `${server.url}/mcp`, close: () => server[Symbol.asyncDispose]() };
+      },
+      "not-mcp",
+      /--transport/,
+    ],
+  ])("makes %s one 'could not run', with no check results", async (_, start, cause, advice) => {
+    const target = await start();
+    try {
+      const report = await run(target.url);
+      expect(report).toMatchObject({ outcome: "could-not-run", results: [], couldNotRun: { cause, message: expect.stringMatching(advice) } });
+      expect(report.target.detection.steps.length).toBeGreaterThan(0);
+      expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);
+      const sarif = JSON.parse(renderSarif(report)) as { runs: { invocations: { executionSuccessful: boolean; exitCode: number }[] }[] };
+      expect(sarifSchemaErrors(sarif)).toEqual([]);
+      expect(sarif.runs[0]?.invocations[0]).toMatchObject({ executionSuccessful: false, exitCode: 3 });
+      expect(renderJunit(report)).toMatch(/<testcase classname="target" name="could-not-run"[^>]*>\s*<error message="could not run: /);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it("exits 3 from the CLI, printing the target line and the steps first", async () => {
+    const url = await closedPortUrl();
+    const result = await cli("check", url, "--timeout", "2000");
+    expect(result.code).toBe(3);
+    const lines = result.stdout.split("\n");
+    expect(lines[1]).toMatch(/^target: could not run: /);
+    expect(lines[2]).toMatch(/^ {2}modern-discover: POST server\/discover → /);
+    expect(result.stdout).toMatch(/^COULD NOT RUN \(network\) .*: nothing answered; .*; no check ran$/m);
+  });
+
+  it("refuses an era for the HTTP+SSE transport as a usage error", async () => {
+    const result = await cli("check", "http://127.0.0.1:9/mcp", "--transport", "http+sse", "--era", "modern");
+    expect(result.code).toBe(2);
+  });
+});
