@@ -1,36 +1,87 @@
 /**
- * Opens one upstream connection: builds the transport, runs the MCP handshake under the connect
- * bound, and closes everything it started when that fails, so no stdio child outlives a failed
- * connect. Failures are thrown, not logged: whoever reports them to a caller logs them once.
+ * Opens one upstream connection under the connect bound, and closes everything it started when
+ * that fails, so no stdio child outlives a failed connect. stdio and SSE upstreams go through the
+ * MCP SDK's Client; Streamable HTTP upstreams through `@mcp-contract/client`'s `connect`, which
+ * finds the era (2026-07-28, a 2025 session, stateless) the way the specification says. Failures
+ * are thrown, not logged: whoever reports them to a caller logs them once.
  */
+import { connect } from "@mcp-contract/client";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { RegistryLogger } from "./logger.js";
 import { scrubSecrets } from "./secret-scrubber.js";
 import { secretsOf, type StoredServer } from "./stored-server.js";
 import { toUpstreamFailure, UpstreamFailure } from "./upstream-failure.js";
-import { createUpstreamTransport, type TransportPolicy, type UpstreamTransport } from "./upstream-transport.js";
+import { contractSession, sdkSession, type UpstreamSession } from "./upstream-session.js";
+import { createUpstreamTransport, upstreamHeaders, type TransportPolicy } from "./upstream-transport.js";
+
+const CLIENT_INFO = { name: "mcp-contract-registry", version: "0.1.0" };
 
 /** A live connection to one upstream. */
 export interface UpstreamConnection {
-  readonly client: Client;
-  readonly upstream: UpstreamTransport;
+  readonly session: UpstreamSession;
 }
 
 export interface ConnectOptions extends TransportPolicy {
   readonly connectTimeoutMs: number;
+  readonly callTimeoutMs: number;
   readonly logger: RegistryLogger;
-  /** Called with the client before it connects, so its owner can close it whatever happens. */
-  readonly opened: (client: Client) => void;
+  /** Called with something closable before connecting, so its owner can close it whatever happens. */
+  readonly opened: (live: { close(): Promise<void> }) => void;
   /** Called once the connection has closed, for any reason (crash, close, upstream gone). */
-  readonly closed: (client: Client) => void;
+  readonly closed: (live: { close(): Promise<void> }) => void;
 }
 
 export async function connectUpstream(server: StoredServer, options: ConnectOptions): Promise<UpstreamConnection> {
+  const session =
+    server.mcp_server_type === "streamable_http" ? await connectStreamable(server, server.server_url, options) : await connectWithSdk(server, options);
+  const pid = session.pid();
+  options.logger.info(`Connected to upstream '${server.server_name}'${pid === null ? "" : ` (pid ${pid})`}.`);
+  return { session };
+}
+
+function failureOf(server: StoredServer, error: unknown, timeoutMs: number, diagnostics?: string): UpstreamFailure {
+  return toUpstreamFailure(error, {
+    serverName: server.server_name,
+    what: "initialize",
+    timeoutMs,
+    scrub: (text) => scrubSecrets(text, secretsOf(server)),
+    diagnostics,
+  });
+}
+
+async function connectStreamable(server: StoredServer, url: string, options: ConnectOptions): Promise<UpstreamSession> {
+  const { connectTimeoutMs } = options;
+  const signal = AbortSignal.timeout(connectTimeoutMs);
+  let live: { close(): Promise<void> } | undefined;
+  try {
+    const session = await connect(url, {
+      headers: upstreamHeaders(server),
+      clientInfo: CLIENT_INFO,
+      detectTimeoutMs: connectTimeoutMs,
+      requestTimeoutMs: options.callTimeoutMs,
+      // What a gateway asks of an upstream is request and answer: no standing GET stream.
+      getStream: false,
+      signal,
+    });
+    live = session;
+    options.opened(session);
+    void session.ended.then(() => options.closed(session));
+    return contractSession(session);
+  } catch (error) {
+    if (live) await live.close().catch(() => undefined);
+    if (signal.aborted) {
+      throw new UpstreamFailure("timeout", `Upstream '${server.server_name}' did not complete the MCP handshake within ${connectTimeoutMs} ms.`, true);
+    }
+    throw failureOf(server, error, connectTimeoutMs);
+  }
+}
+
+async function connectWithSdk(server: StoredServer, options: ConnectOptions): Promise<UpstreamSession> {
   const { connectTimeoutMs, logger } = options;
   const name = server.server_name;
   const scrub = (text: string): string => scrubSecrets(text, secretsOf(server));
   const upstream = createUpstreamTransport(server, options);
-  const client = new Client({ name: "mcp-contract-registry", version: "0.1.0" });
+  const client = new Client(CLIENT_INFO);
   options.opened(client);
   client.onclose = () => options.closed(client);
   let timer: NodeJS.Timeout | undefined;
@@ -47,20 +98,11 @@ export async function connectUpstream(server: StoredServer, options: ConnectOpti
   } catch (error) {
     await client.close().catch(() => undefined);
     options.closed(client);
-    const failure = toUpstreamFailure(error, {
-      serverName: name,
-      what: "initialize",
-      timeoutMs: connectTimeoutMs,
-      scrub,
-      diagnostics: upstream.diagnostics(),
-    });
-    throw failure;
+    throw failureOf(server, error, connectTimeoutMs, upstream.diagnostics());
   } finally {
     clearTimeout(timer);
   }
   // Set only now: during the handshake the same errors reject connect() and are reported there.
   client.onerror = (error) => logger.warn(scrub(`Upstream '${name}': ${error.message}`));
-  const pid = upstream.pid();
-  logger.info(`Connected to upstream '${name}'${pid === null ? "" : ` (pid ${pid})`}.`);
-  return { client, upstream };
+  return sdkSession(client, upstream.diagnostics, upstream.pid);
 }

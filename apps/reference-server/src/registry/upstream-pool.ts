@@ -6,13 +6,13 @@
  * reaps every stdio child.
  */
 import { createHash } from "node:crypto";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult, Progress, Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { RegistryLogger } from "./logger.js";
 import { scrubSecrets } from "./secret-scrubber.js";
 import { secretsOf, type StoredServer } from "./stored-server.js";
 import { connectUpstream, type UpstreamConnection } from "./upstream-connect.js";
 import { toUpstreamFailure, UpstreamFailure } from "./upstream-failure.js";
+import type { UpstreamSession } from "./upstream-session.js";
 import { upstreamHeaders, type TransportPolicy } from "./upstream-transport.js";
 
 /** A bound on `nextCursor` chains, so an upstream that pages forever cannot hang a refresh. */
@@ -40,8 +40,8 @@ interface Entry {
 export class UpstreamPool {
   readonly #options: UpstreamPoolOptions;
   readonly #entries = new Map<string, Entry>();
-  /** Every client not yet closed, connected or not, so close() reaps them all. */
-  readonly #live = new Set<Client>();
+  /** Every connection not yet closed, connected or not, so close() reaps them all. */
+  readonly #live = new Set<{ close(): Promise<void> }>();
   #closing = false;
 
   constructor(options: UpstreamPoolOptions) {
@@ -50,13 +50,11 @@ export class UpstreamPool {
 
   /** Every tool the upstream lists, following `nextCursor`. */
   listTools(server: StoredServer): Promise<Tool[]> {
-    return this.#use(server, "tools/list", undefined, async (client) => {
+    return this.#use(server, "tools/list", undefined, async (session) => {
       const tools: Tool[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < MAX_TOOL_PAGES; page++) {
-        const result = await client.listTools(cursor === undefined ? {} : { cursor }, {
-          timeout: this.#options.callTimeoutMs,
-        });
+        const result = await session.listToolsPage(cursor, this.#options.callTimeoutMs);
         tools.push(...result.tools);
         cursor = result.nextCursor;
         if (cursor === undefined) return tools;
@@ -76,14 +74,9 @@ export class UpstreamPool {
     args: Record<string, unknown>,
     options: UpstreamCallOptions = {},
   ): Promise<CallToolResult> {
-    return this.#use(server, "tools/call", options.signal, async (client) => {
-      const result = await client.callTool({ name, arguments: args }, undefined, {
-        timeout: this.#options.callTimeoutMs,
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onprogress ? { onprogress: options.onprogress } : {}),
-      });
-      return result as CallToolResult;
-    });
+    return this.#use(server, "tools/call", options.signal, (session) =>
+      session.callTool(name, args, { timeoutMs: this.#options.callTimeoutMs, signal: options.signal, onprogress: options.onprogress }),
+    );
   }
 
   /** Closes the server's connection (after an update or delete); the next use reconnects. */
@@ -92,7 +85,7 @@ export class UpstreamPool {
     if (!entry) return;
     this.#entries.delete(serverId);
     await entry.ready.then(
-      (connection) => connection.client.close(),
+      (connection) => connection.session.close(),
       () => undefined,
     );
   }
@@ -101,19 +94,19 @@ export class UpstreamPool {
   async close(): Promise<void> {
     this.#closing = true;
     await Promise.all([...this.#entries.keys()].map((id) => this.drop(id)));
-    await Promise.all([...this.#live].map((client) => client.close().catch(() => undefined)));
+    await Promise.all([...this.#live].map((live) => live.close().catch(() => undefined)));
   }
 
   async #use<T>(
     server: StoredServer,
     what: string,
     signal: AbortSignal | undefined,
-    call: (client: Client) => Promise<T>,
+    call: (session: UpstreamSession) => Promise<T>,
   ): Promise<T> {
     const entry = this.#entry(server);
     const connection = await entry.ready;
     try {
-      return await call(connection.client);
+      return await call(connection.session);
     } catch (error) {
       // The caller gave up (session closed): not the upstream's fault, keep the connection.
       if (signal?.aborted) throw error;
@@ -122,7 +115,7 @@ export class UpstreamPool {
         what,
         timeoutMs: this.#options.callTimeoutMs,
         scrub: (text) => scrubSecrets(text, secretsOf(server)),
-        diagnostics: connection.upstream.diagnostics(),
+        diagnostics: connection.session.diagnostics(),
       });
       if (failure.broken && this.#entries.get(server.id) === entry) await this.drop(server.id);
       throw failure;
@@ -149,15 +142,15 @@ export class UpstreamPool {
   async #connect(server: StoredServer, onClosed: () => void): Promise<UpstreamConnection> {
     const connection = await connectUpstream(server, {
       ...this.#options,
-      opened: (client) => this.#live.add(client),
-      closed: (client) => {
-        this.#live.delete(client);
+      opened: (live) => this.#live.add(live),
+      closed: (live) => {
+        this.#live.delete(live);
         onClosed();
       },
     });
     if (this.#closing) {
       // close() ran while this connection was being made: it must not survive it.
-      await connection.client.close();
+      await connection.session.close();
       throw new UpstreamFailure("error", "The registry is shutting down.", false);
     }
     return connection;

@@ -1,10 +1,10 @@
 /**
- * Builds the SDK client transport for a stored server: a spawned command for stdio (with a minimal
- * inherited environment), or SSE / Streamable HTTP with the server's credentials as headers.
+ * Builds the SDK client transport for a stored stdio or SSE server: a spawned command for stdio
+ * (with a minimal inherited environment), or SSE with the server's credentials as headers.
+ * Streamable HTTP upstreams are reached by `@mcp-contract/client` instead (upstream-connect.ts).
  */
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { StdioAllowlist } from "./stdio-allowlist.js";
 import type { StoredServer } from "./stored-server.js";
@@ -47,11 +47,7 @@ export function createUpstreamTransport(server: StoredServer, policy: TransportP
     return { transport, diagnostics: () => tail.trim(), pid: () => transport.pid };
   }
   const url = new URL(server.server_url);
-  const requestInit: RequestInit = { headers: upstreamHeaders(server) };
-  const transport =
-    server.mcp_server_type === "sse"
-      ? new SSEClientTransport(url, { requestInit })
-      : new StreamableHTTPClientTransport(url, { requestInit });
+  const transport = new SSEClientTransport(url, { requestInit: { headers: upstreamHeaders(server) } });
   return { transport, diagnostics: () => "", pid: () => null };
 }
 

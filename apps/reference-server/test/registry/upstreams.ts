@@ -124,6 +124,39 @@ export async function startStreamableUpstream(): Promise<Upstream> {
 }
 
 /**
+ * The SDK v1 StreamableHTTPServerTransport with sessions, as its README wires it: `initialize`
+ * opens a session (Mcp-Session-Id), later requests name it, DELETE ends it. `sessions()` counts
+ * the open ones.
+ */
+export async function startStatefulUpstream(): Promise<Upstream & { sessions: () => number }> {
+  const headers: IncomingHttpHeaders[] = [];
+  const transports = new Map<string, StreamableHTTPServerTransport>();
+  const running = await startServer((req, res) => {
+    headers.push(req.headers);
+    void (async () => {
+      const sessionId = req.headers["mcp-session-id"];
+      const existing = typeof sessionId === "string" ? transports.get(sessionId) : undefined;
+      if (existing) return existing.handleRequest(req, res);
+      if (sessionId !== undefined) return void res.writeHead(404, { "content-type": "application/json" }).end('{"jsonrpc":"2.0","error":{"code":-32001,"message":"Session not found"},"id":null}');
+      const transport = new StreamableHTTPServerTransport({
+        sessionIdGenerator: () => crypto.randomUUID(),
+        onsessioninitialized: (id) => void transports.set(id, transport),
+      });
+      transport.onclose = () => {
+        if (transport.sessionId) transports.delete(transport.sessionId);
+      };
+      const server = new McpServer({ name: "stateful-upstream", version: "1.0.0" });
+      server.registerTool("echo", { description: "Echoes back the input", inputSchema: { message: z.string() } }, ({ message }) =>
+        text(`Echo: ${message}`),
+      );
+      await server.connect(transport);
+      await transport.handleRequest(req, res);
+    })();
+  });
+  return { ...handle(running, "/mcp", headers), sessions: () => transports.size };
+}
+
+/**
  * An SSE upstream that hangs: with `answer: "nothing"` it never sends the endpoint event; with
  * `answer: "initialize"` it completes the handshake and then never answers anything else.
  */
