@@ -47,7 +47,8 @@ describe("StatefulTransport against the reference server's legacy Streamable HTT
   it("connects, pages through tools/list, calls tools with progress, and ends the session", async () => {
     const tools = new TallyTools();
     await using server = await startReference(tools);
-    await using session = await connect(server.mcpUrl, { apiKey: API_KEY });
+    // /v1/mcp is dual-era, so detection would pick the modern era: the stateful transport is forced.
+    await using session = await connect(server.mcpUrl, { apiKey: API_KEY, transport: "streamable-http-stateful" });
     expect(session.transport.name).toBe("streamable-http-stateful");
     expect((await session.listTools()).map((tool) => tool.name)).toEqual(expect.arrayContaining(["echo", "progress", "tally"]));
     const progress: number[] = [];

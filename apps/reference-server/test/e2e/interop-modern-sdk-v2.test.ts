@@ -1,6 +1,6 @@
 /**
  * The official SDK v2 client (`@modelcontextprotocol/client` 2.4) on its modern path against our
- * `/mcp`: `auto` negotiation (its `server/discover` probe must find a modern server, dual-era or
+ * `/mcp` and Spice's dual-era `/v1/mcp`: `auto` negotiation (its `server/discover` probe must find a modern server, dual-era or
  * modern-only) and a pinned 2026-07-28, then tools, a streamed tool call with progress, and the
  * server keeping no session for any of it.
  */
@@ -10,10 +10,16 @@ import { startApp } from "./harness.js";
 
 const MODES = [{ mode: "auto" as const }, { mode: { pin: "2026-07-28" } }];
 
-describe.each(["both", "modern"] as const)("official SDK v2 client on /mcp with --eras %s", (eras) => {
+const ENDPOINTS = [
+  { path: "/mcp", eras: "both" },
+  { path: "/mcp", eras: "modern" },
+  { path: "/v1/mcp", eras: "both" },
+] as const;
+
+describe.each(ENDPOINTS)("official SDK v2 client on $path with --eras $eras", ({ path, eras }) => {
   it.for(MODES)("connects with versionNegotiation $mode in the modern era, lists and calls tools, statelessly", async ({ mode }) => {
     await using server = await startApp({ config: { eras } });
-    const transport = new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`));
+    const transport = new StreamableHTTPClientTransport(new URL(server.url + path));
     const client = new Client({ name: "sdk-v2-modern-interop", version: "1.0.0" }, { versionNegotiation: { mode } });
     await client.connect(transport);
     expect(client.getProtocolEra()).toBe("modern");

@@ -10,11 +10,17 @@ import { expectSpec, post, rawExchange, startApp } from "./harness.js";
 import { expectRpcError, MODERN, modernHeaders, modernMeta, modernRequest, postModern } from "./modern-harness.js";
 import { ACCEPT_BOTH, GateTools, initialize, initializeRequest } from "./streamable-harness.js";
 
-const PATH = "/mcp";
 const SERVER_INFO = { name: "mcp-contract-reference-server", version: "0.1.0" };
 
-describe.each(["both", "modern"] as const)("/mcp with --eras %s: 2026-07-28 requests", (eras) => {
-  const legacyToo = eras === "both";
+/** The endpoints that serve modern requests: /mcp in both --eras that have them, and Spice's dual-era /v1/mcp. */
+const MODERN_ENDPOINTS = [
+  { path: "/mcp", eras: "both" },
+  { path: "/mcp", eras: "modern" },
+  { path: "/v1/mcp", eras: "both" },
+] as const;
+
+describe.each(MODERN_ENDPOINTS)("$path with --eras $eras: 2026-07-28 requests", ({ path: PATH, eras }) => {
+  const legacyToo = PATH !== "/mcp" || eras === "both";
 
   it("answers server/discover with the revisions served, the capabilities and serverInfo", async () => {
     await using server = await startApp({ config: { eras } });
@@ -232,6 +238,7 @@ describe.each(["both", "modern"] as const)("/mcp with --eras %s: 2026-07-28 requ
 });
 
 describe("/mcp dual-era (the default)", () => {
+  const PATH = "/mcp";
   it("opens a legacy session with initialize and serves modern requests beside it", async () => {
     await using server = await startApp();
     const session = await initialize(server.url + PATH, "2025-11-25");
@@ -259,6 +266,7 @@ describe("/mcp dual-era (the default)", () => {
 });
 
 describe("/mcp with --eras modern", () => {
+  const PATH = "/mcp";
   it.for(["GET", "DELETE"])("answers %s with 405, Allow: POST and a TransportError", async (method, { expect }) => {
     await using server = await startApp({ config: { eras: "modern" } });
     const response = await fetch(server.url + PATH, { method, headers: { accept: "text/event-stream", "mcp-session-id": "abc-0123456789abcdef" }, signal: AbortSignal.timeout(10_000) });
@@ -294,7 +302,8 @@ describe("/mcp with --eras modern", () => {
 });
 
 describe("/mcp with --eras legacy", () => {
-  it("answers modern requests as a 2025 server: no session, 400 missing_session_id", async () => {
+  const PATH = "/mcp";
+  it("answers modern requests as a 2025 server: no session, 400 missing_session_id; Spice /v1/mcp stays dual-era", async () => {
     await using server = await startApp({ config: { eras: "legacy" } });
     for (const method of ["server/discover", "tools/list"]) {
       const result = await postModern(server.url + PATH, modernRequest(1, method));
@@ -303,5 +312,29 @@ describe("/mcp with --eras legacy", () => {
     }
     const session = await initialize(server.url + PATH);
     expect(session.id.length).toBeGreaterThan(20);
+    // The vendor dialects follow their vendors, not --eras.
+    expect((await postModern(`${server.url}/v1/mcp`, modernRequest(2, "tools/list"))).status).toBe(200);
+  });
+});
+
+describe("Spice /v1/mcp dual-era", () => {
+  it("keeps Spice's legacy rules beside modern requests: a 2025 request without a session is 404", async () => {
+    await using server = await startApp();
+    const url = `${server.url}/v1/mcp`;
+    const legacy = await post(url, { jsonrpc: "2.0", id: 1, method: "tools/list" }, { accept: ACCEPT_BOTH });
+    expect(legacy.status).toBe(404);
+    expect(legacy.json()).toMatchObject({ error: { data: { reason: "unknown_session" } } });
+    const session = await initialize(url, "2025-06-18");
+    expect((await session.request(2, "tools/list"))["result"]).toBeDefined();
+    expect((await postModern(url, modernRequest(3, "tools/list"))).status).toBe(200);
+  });
+
+  it("asks modern requests for the X-API-Key when the runtime has keys", async () => {
+    await using server = await startApp({ config: { apiKeys: ["spice-key"] } });
+    const url = `${server.url}/v1/mcp`;
+    const refused = await postModern(url, modernRequest(1, "tools/list"));
+    expect(refused.status).toBe(401);
+    expect(refused.json()).toMatchObject({ error: { data: { reason: "unauthorized" } } });
+    expect((await postModern(url, modernRequest(2, "tools/list"), { "x-api-key": "spice-key" })).status).toBe(200);
   });
 });
