@@ -49,15 +49,15 @@ async function closedPortUrl(): Promise<string> {
 }
 
 describe("target detection", () => {
-  it("finds the reference server's /v1/mcp to be stateful Streamable HTTP, with the steps as evidence, and runs no HTTP+SSE check there", async () => {
+  it("finds the reference server's dual-era /v1/mcp to be modern and stateful Streamable HTTP, with the steps as evidence, and runs no HTTP+SSE check there", async () => {
     const gateway = createGateway({ log: () => undefined, registry: { databasePath: ":memory:" } });
     await using running = await startServer(gateway.app.server);
     const report = await run(`${running.url}/v1/mcp`);
-    expect(report.target.detection).toMatchObject({ transport: "streamable-http", kinds: ["stateful"], source: "detected" });
+    expect(report.target.detection).toMatchObject({ transport: "streamable-http", kinds: ["modern", "stateful"], source: "detected" });
     expect(report.target.detection.steps.map((step) => step.split(":")[0])).toEqual(expect.arrayContaining(["modern-discover", "initialize"]));
-    expect(report.target.detection.protocolVersions).toEqual(["2025-11-25"]);
+    expect(report.target.detection.protocolVersions).toEqual(expect.arrayContaining(["2026-07-28", "2025-11-25"]));
     const sse = report.results.find((result) => result.id === "sse-framing");
-    expect(sse).toMatchObject({ status: "skipped", message: expect.stringContaining("this target is stateful (detected") });
+    expect(sse).toMatchObject({ status: "skipped", message: expect.stringContaining("this target is dual-era (modern + stateful) (detected") });
     // No check of this build applies to it yet: a run that checked nothing says so and is no pass.
     if (report.summary.passed + report.summary.failed === 0) expect(report).toMatchObject({ outcome: "could-not-run", couldNotRun: { cause: "nothing-applies" } });
     expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);
