@@ -8,7 +8,18 @@ import type { CheckLevel, Evidence, Profile } from "./report/model.js";
 import type { TargetKind } from "./target/target.js";
 
 /** The groups checks are filed under (also `--only`/`--skip` selectors and JUnit classnames). */
-export type CheckGroup = "sse" | "endpoint" | "message-status" | "jsonrpc" | "mcp" | "security" | "celonis" | "opensearch" | "registry";
+export type CheckGroup =
+  | "sse"
+  | "endpoint"
+  | "message-status"
+  | "jsonrpc"
+  | "mcp"
+  | "security"
+  | "celonis"
+  | "opensearch"
+  | "registry"
+  | "streamable"
+  | "modern";
 
 /**
  * What a check concludes. `fail` becomes `failed` for a MUST and `warning` for a SHOULD; `warn` is

@@ -70,6 +70,7 @@ export async function runChecks(options: RunOptions): Promise<Report> {
   if (!("couldNotRun" in target) && target.transport === "streamable-http" && state.profileSource === "default") {
     state.profile = "generic";
   }
+  if (!("couldNotRun" in target)) state.target = target;
   options.onTarget?.(detection, couldNotRun);
 
   for (const check of couldNotRun ? [] : selection.checks) {

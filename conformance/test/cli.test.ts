@@ -37,7 +37,7 @@ describe("mcp-contract CLI", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/✔ sse-framing \d+ ms/);
     expect(run.stdout).toMatch(/○ security-auth-enforced {2}skipped: no credentials given/);
-    expect(run.stdout).toMatch(/^PASS \d+ passed, 0 failed, 0 warnings, \d+ skipped of 49 checks in \d+ ms; profile spice \(url\)$/m);
+    expect(run.stdout).toMatch(/^PASS \d+ passed, 0 failed, 0 warnings, \d+ skipped of 64 checks in \d+ ms; profile spice \(url\)$/m);
   });
 
   it("exits 1 when a check fails, showing its evidence", async () => {

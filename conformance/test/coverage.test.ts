@@ -5,9 +5,11 @@ import { DEFECTS } from "./fixtures/defects.js";
 import { PROTOCOL_CASES, TRANSPORT_CASES } from "./defect-table.js";
 import { REGISTRY_DEFECTS } from "./fixtures/registry-fixture.js";
 import { REGISTRY_CASES } from "./registry-defect-table.js";
+import { STREAMABLE_DEFECTS } from "./fixtures/streamable-defect-proxy.js";
+import { STREAMABLE_CASES } from "./streamable-defect-table.js";
 
 describe("defect coverage", () => {
-  const cases = [...TRANSPORT_CASES, ...PROTOCOL_CASES, ...REGISTRY_CASES];
+  const cases = [...TRANSPORT_CASES, ...PROTOCOL_CASES, ...REGISTRY_CASES, ...STREAMABLE_CASES];
 
   it("has a defect case that fails each check", () => {
     const proven = new Set(cases.flatMap(([, expected]) => [...(expected.failed ?? []), ...(expected.warning ?? [])]));
@@ -15,6 +17,6 @@ describe("defect coverage", () => {
   });
 
   it("runs every named defect, once", () => {
-    expect(cases.map(([defect]) => defect).sort()).toEqual([...Object.keys(DEFECTS), ...Object.keys(REGISTRY_DEFECTS)].sort());
+    expect(cases.map(([defect]) => defect).sort()).toEqual([...Object.keys(DEFECTS), ...Object.keys(REGISTRY_DEFECTS), ...Object.keys(STREAMABLE_DEFECTS)].sort());
   });
 });

@@ -6,6 +6,7 @@
 import { createGateway, type AppOptions } from "@mcp-contract/reference-server";
 import { startServer } from "@mcp-contract/test-helpers";
 import { afterAll, describe, expect, it } from "vitest";
+import { transportsOf } from "../src/check.js";
 import { allChecks } from "../src/checks/registry.js";
 import { runChecks, type RunOptions } from "../src/runner.js";
 import { problems } from "./run-fixture.js";
@@ -16,15 +17,23 @@ const CELONIS = "/studio-copilot/api/v1/mcp-servers/mcp/builtin";
 const CELONIS_ONLY = ["celonis-sync-answer", "celonis-unknown-asset-404", "celonis-rate-limit-shape"];
 const SESSION_ONLY = ["post-missing-session-400", "post-unknown-session-404", "post-closed-session-404"];
 const REGISTRY = allChecks.filter((check) => check.group === "registry").map((check) => check.id);
+const idsFor = (kind: "http+sse" | "stateful" | "modern"): string[] =>
+  allChecks.filter((check) => { const kinds = transportsOf(check); return kinds !== "all" && kinds.includes(kind); }).map((check) => check.id);
+/** On an HTTP+SSE path the Streamable checks are skipped, and the other way round. */
+const STREAMABLE = [...new Set([...idsFor("stateful"), ...idsFor("modern")])];
+const SSE_ONLY = idsFor("http+sse");
 
 /** name, stream path, config, run options (`registryUrl: true` checks the gateway's registry), expected skips. */
 type Case = [string, string, AppOptions["config"], Partial<Omit<RunOptions, "registryUrl">> & { registryUrl?: true }, string[]];
 
 const CASES: Case[] = [
-  ["Spice with an API key, and the registry", SPICE, { apiKeys: ["key-1"], keepAliveMs: 100 }, { headers: { "X-API-Key": "key-1" }, credentialHeaders: ["x-api-key"], keepaliveWaitMs: 1000, registryUrl: true }, [...CELONIS_ONLY, "opensearch-append-to-base-url"]],
-  ["OpenSearch, default endpoint data", OPENSEARCH, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY, ...REGISTRY]],
-  ["OpenSearch, append_to_base_url=true", `${OPENSEARCH}?append_to_base_url=true`, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY, ...REGISTRY]],
-  ["Celonis asset builtin with a bearer token", CELONIS, { bearerTokens: ["token-1"] }, { headers: { Authorization: "Bearer token-1" }, credentialHeaders: ["authorization"] }, ["sse-keepalive", ...SESSION_ONLY, "celonis-rate-limit-shape", "opensearch-append-to-base-url", ...REGISTRY]],
+  ["Spice with an API key, and the registry", SPICE, { apiKeys: ["key-1"], keepAliveMs: 100 }, { headers: { "X-API-Key": "key-1" }, credentialHeaders: ["x-api-key"], keepaliveWaitMs: 1000, registryUrl: true }, [...CELONIS_ONLY, "opensearch-append-to-base-url", ...STREAMABLE]],
+  ["OpenSearch, default endpoint data", OPENSEARCH, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY, ...REGISTRY, ...STREAMABLE]],
+  ["OpenSearch, append_to_base_url=true", `${OPENSEARCH}?append_to_base_url=true`, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY, ...REGISTRY, ...STREAMABLE]],
+  ["Celonis asset builtin with a bearer token", CELONIS, { bearerTokens: ["token-1"] }, { headers: { Authorization: "Bearer token-1" }, credentialHeaders: ["authorization"] }, ["sse-keepalive", ...SESSION_ONLY, "celonis-rate-limit-shape", "opensearch-append-to-base-url", ...REGISTRY, ...STREAMABLE]],
+  ["/mcp, dual-era", "/mcp", {}, {}, [...SSE_ONLY, ...REGISTRY, "modern-only-get-405"]],
+  ["/mcp, modern only", "/mcp", { eras: "modern" }, {}, [...SSE_ONLY, ...REGISTRY, ...idsFor("stateful").filter((id) => !idsFor("modern").includes(id))]],
+  ["/mcp, 2025 sessions only", "/mcp", { eras: "legacy" }, {}, [...SSE_ONLY, ...REGISTRY, ...idsFor("modern").filter((id) => !idsFor("stateful").includes(id))]],
   ["Celonis rate limit", CELONIS, { rateLimitPerMinute: 5 }, { rateLimit: 5, only: ["celonis-rate-limit-shape"] }, []],
 ];
 

@@ -7,6 +7,16 @@ const MCP = "https://modelcontextprotocol.io/specification";
 /** Spec section URLs and seed documents, by requirement area. */
 export const REF = {
   sseTransport: `${MCP}/2024-11-05/basic/transports#http-with-sse`,
+  streamableSecurity: `${MCP}/2025-11-25/basic/transports#security-warning (invalid Origin: 403) and ${MCP}/2026-07-28/basic/transports/streamable-http (l.58-62)`,
+  streamableSending: `${MCP}/2025-11-25/basic/transports#sending-messages-to-the-server`,
+  streamableSessions: `${MCP}/2025-11-25/basic/transports#session-management`,
+  streamableVersionHeader: `${MCP}/2025-11-25/basic/transports#protocol-version-header`,
+  modernHeaders: `${MCP}/2026-07-28/basic/transports/streamable-http (Server Validation, l.257-275 and l.520-560: -32020 HeaderMismatch, 404 -32601)`,
+  modernVersions: `${MCP}/2026-07-28/basic/versioning (UnsupportedProtocolVersionError -32022, data.supported and data.requested)`,
+  modernMeta: `${MCP}/2026-07-28/basic/index (a request missing a required _meta field: -32602 and HTTP 400, l.380-382)`,
+  modernResults: `${MCP}/2026-07-28/basic/index (every result carries resultType)`,
+  modernDiscover: `${MCP}/2026-07-28/server/discover`,
+  modernBackwardCompatibility: `${MCP}/2026-07-28/basic/transports/streamable-http (a 2026-only server: GET or DELETE → 405, l.680-687)`,
   whatwgSse: "https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream",
   whatwgSseAuthoring: "https://html.spec.whatwg.org/multipage/server-sent-events.html#authoring-notes",
   jsonrpcErrorObject: "https://www.jsonrpc.org/specification#error_object",

@@ -24,6 +24,21 @@ import { postOversize413 } from "./message-status/post-oversize-413.js";
 import { postOversizeChunked413 } from "./message-status/post-oversize-chunked-413.js";
 import { postUnderLimitAccepted } from "./message-status/post-under-limit-accepted.js";
 import { postContentType } from "./message-status/post-content-type.js";
+import { streamableOrigin403 } from "./streamable/streamable-origin-403.js";
+import { legacySessionIdVisibleAscii } from "./streamable/legacy-session-id-visible-ascii.js";
+import { legacyRequestAnswer } from "./streamable/legacy-request-answer.js";
+import { legacyNotification202 } from "./streamable/legacy-notification-202.js";
+import { legacyInvalidProtocolVersion400 } from "./streamable/legacy-invalid-protocol-version-400.js";
+import { legacyMissingSession400 } from "./streamable/legacy-missing-session-400.js";
+import { legacyUnknownSession404 } from "./streamable/legacy-unknown-session-404.js";
+import { legacyDeleteEndsSession } from "./streamable/legacy-delete-ends-session.js";
+import { modernDiscover } from "./streamable/modern-discover.js";
+import { modernResultType } from "./streamable/modern-result-type.js";
+import { modernRemovedMethod404 } from "./streamable/modern-removed-method-404.js";
+import { modernHeaderMismatch } from "./streamable/modern-header-mismatch.js";
+import { modernUnsupportedVersion } from "./streamable/modern-unsupported-version.js";
+import { modernMissingMeta } from "./streamable/modern-missing-meta.js";
+import { modernOnlyGet405 } from "./streamable/modern-only-get-405.js";
 import { mcpInitialize } from "./mcp/mcp-initialize.js";
 import { mcpVersionNegotiation } from "./mcp/mcp-version-negotiation.js";
 import { mcpPing } from "./mcp/mcp-ping.js";
@@ -94,6 +109,22 @@ export const allChecks: readonly Check[] = [
   celonisUnknownAsset404,
   celonisRateLimitShape,
   opensearchAppendToBaseUrl,
+  // Streamable HTTP: each applies to the server kinds it names (2025 sessions, 2026-07-28 modern).
+  streamableOrigin403,
+  legacySessionIdVisibleAscii,
+  legacyRequestAnswer,
+  legacyNotification202,
+  legacyInvalidProtocolVersion400,
+  legacyMissingSession400,
+  legacyUnknownSession404,
+  legacyDeleteEndsSession,
+  modernDiscover,
+  modernResultType,
+  modernRemovedMethod404,
+  modernHeaderMismatch,
+  modernUnsupportedVersion,
+  modernMissingMeta,
+  modernOnlyGet405,
   registryCrudRoundTrip,
   registryUnknownId404,
   registryDuplicateName409,

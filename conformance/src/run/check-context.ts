@@ -15,6 +15,7 @@ import { listAllTools } from "../protocol/list-tools.js";
 import { profileFromEndpoint } from "./profile.js";
 import type { EvidenceBuilder } from "./evidence.js";
 import type { ObservedMessage, RunState, ToolDiscovery } from "./run-state.js";
+import type { ResolvedTarget } from "../target/target.js";
 
 /** The run's settings, as checks see them. */
 export interface RunSettings {
@@ -137,6 +138,17 @@ export class CheckContext {
       }
     })();
     return this.state.tools;
+  }
+
+  /** Runs `dispose` when the check ends, whatever happens (e.g. DELETE of a session it opened). */
+  onDispose(dispose: () => void): void {
+    this.#disposers.push(dispose);
+  }
+
+  /** What the run found is at the URL: the kinds its checks were chosen by. */
+  get target(): ResolvedTarget {
+    if (!this.state.target) throw new Error("the target is resolved before any check runs");
+    return this.state.target;
   }
 
   /** Stops the check as failed. */

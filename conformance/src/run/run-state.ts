@@ -7,6 +7,7 @@ import type { Tool } from "@mcp-contract/api-types";
 import type { Evidence, Profile, Report } from "../report/model.js";
 import type { MessageSource } from "../session/session.js";
 import { messagesIn } from "../protocol/jsonrpc-shape.js";
+import type { ResolvedTarget } from "../target/target.js";
 
 /** One message a server sent, and which check's traffic it came in. */
 export interface ObservedMessage {
@@ -35,6 +36,8 @@ const MAX_OBSERVED = 20_000;
 export class RunState {
   profile: Profile;
   profileSource: Report["target"]["profileSource"];
+  /** What is at the URL; set before any check runs. */
+  target: ResolvedTarget | undefined;
   /** The data of the first endpoint event any session saw. */
   endpointData: string | undefined;
   readonly observed: ObservedMessage[] = [];

@@ -1,0 +1,26 @@
+/**
+ * An `MCP-Protocol-Version` the server does not support (or that is not a version at all) is 400.
+ * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#protocol-version-header
+ */
+import { MCP_HEADER } from "@mcp-contract/api-types";
+import { fail, pass, type Check } from "../../check.js";
+import { REF } from "../references.js";
+import { describe, openLegacy, postLegacy } from "../../streamable/streamable-exchange.js";
+
+export const legacyInvalidProtocolVersion400: Check = {
+  id: "legacy-invalid-protocol-version-400",
+  group: "streamable",
+  level: "MUST",
+  title: "A request with an invalid MCP-Protocol-Version is 400",
+  reference: REF.streamableVersionHeader,
+  profiles: "all",
+  transports: ["stateful", "stateless"],
+  requires: [],
+  async run(ctx) {
+    const opened = await openLegacy(ctx);
+    if ("problem" in opened) return fail(opened.problem, ctx.evidence.exchange(opened.exchange));
+    const exchange = await postLegacy(ctx, opened, { jsonrpc: "2.0", id: 14, method: "tools/list" }, { [MCP_HEADER.PROTOCOL_VERSION]: "not-a-version" });
+    const evidence = ctx.evidence.exchange(exchange);
+    return exchange.response?.status === 400 ? pass("400", evidence) : fail(`MCP-Protocol-Version: not-a-version got ${describe(exchange)}, not 400`, evidence);
+  },
+};

@@ -1,0 +1,33 @@
+/**
+ * A request is answered with `application/json` (one object) or `text/event-stream`, and the
+ * answer holds exactly one response, bearing the request's id.
+ * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
+ */
+import { fail, pass, type Check } from "../../check.js";
+import { REF } from "../references.js";
+import { describe, isObject, mediaType, messagesOf, openLegacy, postLegacy } from "../../streamable/streamable-exchange.js";
+
+export const legacyRequestAnswer: Check = {
+  id: "legacy-request-answer",
+  group: "streamable",
+  level: "MUST",
+  title: "A request is answered in JSON or SSE with one response bearing its id",
+  reference: REF.streamableSending,
+  profiles: "all",
+  transports: ["stateful", "stateless"],
+  requires: [],
+  async run(ctx) {
+    const opened = await openLegacy(ctx);
+    if ("problem" in opened) return fail(opened.problem, ctx.evidence.exchange(opened.exchange));
+    const exchange = await postLegacy(ctx, opened, { jsonrpc: "2.0", id: 15, method: "tools/list" });
+    const evidence = ctx.evidence.exchange(exchange);
+    const type = mediaType(exchange);
+    if (exchange.response?.status !== 200 || (type !== "application/json" && type !== "text/event-stream")) {
+      return fail(`tools/list got ${describe(exchange)}; want 200 application/json or text/event-stream`, evidence);
+    }
+    const responses = messagesOf(exchange).filter((m) => isObject(m) && ("result" in m || "error" in m));
+    if (responses.length !== 1) return fail(`the answer holds ${responses.length} responses; want exactly one`, evidence);
+    const [only] = responses as Record<string, unknown>[];
+    return only?.["id"] === 15 ? pass(`one response with id 15 (${type})`, evidence) : fail(`the response's id is ${JSON.stringify(only?.["id"])}, not 15`, evidence);
+  },
+};

@@ -1,0 +1,25 @@
+/**
+ * A server that speaks only 2026-07-28 answers the old transport's GET with 405, so a 2025 client
+ * learns at once that there is no stream to open. A dual-era server serves GET; it is skipped.
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+ */
+import { fail, pass, skip, type Check } from "../../check.js";
+import { REF } from "../references.js";
+import { describe } from "../../streamable/streamable-exchange.js";
+
+export const modernOnlyGet405: Check = {
+  id: "modern-only-get-405",
+  group: "modern",
+  level: "SHOULD",
+  title: "A modern-only server answers GET with 405",
+  reference: REF.modernBackwardCompatibility,
+  profiles: "all",
+  transports: ["modern"],
+  requires: [],
+  async run(ctx) {
+    if (ctx.target.kinds.length > 1) return skip("a dual-era server serves the 2025 GET stream");
+    const exchange = await ctx.http({ method: "GET", url: ctx.sseUrl, headers: { Accept: "text/event-stream" }, timeoutMs: ctx.timeoutMs });
+    const evidence = ctx.evidence.exchange(exchange);
+    return exchange.response?.status === 405 ? pass("GET got 405", evidence) : fail(`GET got ${describe(exchange)}, not 405`, evidence);
+  },
+};

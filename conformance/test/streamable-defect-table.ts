@@ -1,0 +1,28 @@
+/**
+ * The Streamable HTTP defect cases: each names a defect of the proxy in front of the reference
+ * server's /mcp, the verdicts it must produce, and the eras /mcp serves (default both).
+ */
+import type { Expected } from "./expectations.js";
+import type { StreamableDefect } from "./fixtures/streamable-defect-proxy.js";
+
+export type StreamableCase = [StreamableDefect, Expected, ("both" | "modern" | "legacy")?];
+
+export const STREAMABLE_CASES: readonly StreamableCase[] = [
+  ["ignores-origin", { failed: ["streamable-origin-403"] }],
+  ["session-id-with-space", { failed: ["legacy-session-id-visible-ascii"] }],
+  // The same answer is wrong for both eras' tools/list.
+  ["answers-text-plain", { failed: ["legacy-request-answer", "modern-result-type"] }],
+  ["notification-200", { failed: ["legacy-notification-202"] }],
+  ["accepts-any-version", { failed: ["legacy-invalid-protocol-version-400"] }],
+  ["missing-session-404", { warning: ["legacy-missing-session-400"] }],
+  // A server that says 400 for sessions it does not know also says 400 once one is deleted.
+  ["unknown-session-400", { failed: ["legacy-unknown-session-404", "legacy-delete-ends-session"] }],
+  ["delete-keeps-session", { failed: ["legacy-delete-ends-session"] }],
+  ["discover-no-capabilities", { failed: ["modern-discover"] }],
+  ["results-without-result-type", { failed: ["modern-result-type"] }],
+  ["modern-ping-200", { failed: ["modern-removed-method-404"] }],
+  ["ignores-header-mismatch", { failed: ["modern-header-mismatch"] }],
+  ["unsupported-version-bare-400", { failed: ["modern-unsupported-version"] }],
+  ["accepts-missing-meta", { failed: ["modern-missing-meta"] }],
+  ["modern-only-get-200", { warning: ["modern-only-get-405"] }, "modern"],
+];

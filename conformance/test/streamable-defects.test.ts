@@ -1,0 +1,18 @@
+/**
+ * Every Streamable HTTP check is proven able to fail: each case puts one defect in front of the
+ * reference server's /mcp and expects exactly the checks for it to fail (or warn), the checks
+ * that require them to fail as "prerequisite … failed", and every other one to pass or skip.
+ */
+import { describe, it } from "vitest";
+import { expectVerdicts } from "./expectations.js";
+import { runChecks } from "../src/runner.js";
+import { startStreamableDefect } from "./fixtures/streamable-defect-proxy.js";
+import { STREAMABLE_CASES } from "./streamable-defect-table.js";
+
+describe.concurrent("Streamable HTTP defects", () => {
+  it.each(STREAMABLE_CASES)("%s: fails exactly the checks for it", async (defect, expected, eras = "both") => {
+    await using proxy = await startStreamableDefect(defect, eras);
+    const report = await runChecks({ sseUrl: new URL(proxy.url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 2000, strict: true, only: ["streamable", "modern"] });
+    expectVerdicts(report, expected);
+  });
+});
