@@ -3,6 +3,7 @@ import type { CallToolResult } from "@mcp-contract/api-types";
 import { connect, openSession } from "@mcp-contract/client";
 import { startServer } from "@mcp-contract/test-helpers";
 import { createGateway } from "../../src/index.js";
+import { startFastMcpUpstream } from "./fastmcp-upstream.js";
 import { startSdkV2Upstream } from "./sdk-v2-upstream.js";
 import { startStatefulUpstream, startStreamableUpstream } from "./upstreams.js";
 
@@ -36,6 +37,8 @@ const peers = [
   ["the SDK v2 server, dual-era", async () => startSdkV2Upstream("dual-era")],
   ["the SDK v1 StreamableHTTPServerTransport, stateful", async () => startStatefulUpstream()],
   ["the SDK v1 StreamableHTTPServerTransport, stateless", async () => startStreamableUpstream()],
+  ["fastmcp's httpStream, stateful", async () => startFastMcpUpstream("stateful")],
+  ["fastmcp's httpStream, stateless", async () => startFastMcpUpstream("stateless")],
 ] as const;
 
 describe("registry: streamable_http upstreams of every era, through @mcp-contract/client", () => {
