@@ -9,6 +9,8 @@ export const SPICE_PATH = "/v1/mcp/sse";
 export const MCP_PATH = "/mcp";
 /** Spice's Streamable HTTP endpoint (rmcp sessions). */
 export const SPICE_MCP_PATH = "/v1/mcp";
+/** OpenSearch 3.3+'s stateless Streamable HTTP endpoint. */
+export const OPENSEARCH_MCP_PATH = "/_plugins/_ml/mcp";
 /** OpenSearch stream. */
 export const OPENSEARCH_STREAM_PATH = "/_plugins/_ml/mcp/sse";
 /** OpenSearch messages, as the endpoint data reads with `append_to_base_url=true`. */

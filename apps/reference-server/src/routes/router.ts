@@ -12,9 +12,11 @@ import { admit, methodNotAllowed, preflight } from "./admission.js";
 import { assetIdOf, CELONIS } from "./celonis.js";
 import { SPICE_MCP } from "../streamable/spice-mcp-endpoint.js";
 import { mcpEndpoint } from "./mcp-endpoint.js";
+import { OPENSEARCH_MCP } from "./opensearch-mcp.js";
 import {
   CELONIS_PREFIX,
   MCP_PATH,
+  OPENSEARCH_MCP_PATH,
   OPENSEARCH_MESSAGE_PATH,
   OPENSEARCH_ROOT_MESSAGE_PATH,
   OPENSEARCH_STREAM_PATH,
@@ -27,6 +29,7 @@ import { OPENSEARCH_MESSAGE, OPENSEARCH_STREAM, SPICE } from "./sse-dialects.js"
 const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
   [SPICE_PATH, SPICE],
   [SPICE_MCP_PATH, SPICE_MCP],
+  [OPENSEARCH_MCP_PATH, OPENSEARCH_MCP],
   [OPENSEARCH_STREAM_PATH, OPENSEARCH_STREAM],
   [OPENSEARCH_MESSAGE_PATH, OPENSEARCH_MESSAGE],
   [OPENSEARCH_ROOT_MESSAGE_PATH, OPENSEARCH_MESSAGE],
