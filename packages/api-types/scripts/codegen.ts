@@ -18,12 +18,18 @@ export interface GeneratedFile {
 
 const JSON_HEADER_NOTE = "Bundled from openapi/ by packages/api-types/scripts/codegen.ts. Do not edit.";
 
+/** Which of redocly.yaml's apis to generate (default: all of them). */
+export interface GenerateOptions {
+  readonly apis?: readonly string[] | undefined;
+}
+
 /** Reads `<root>/redocly.yaml` and produces every generated file, without writing anything. */
-export async function generateAll(root: string): Promise<GeneratedFile[]> {
+export async function generateAll(root: string, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
   const configPath = path.join(root, "redocly.yaml");
   const config = await loadConfig({ configPath });
   const files: GeneratedFile[] = [];
   for (const [name, api] of Object.entries(config.apis)) {
+    if (options.apis && !options.apis.includes(name)) continue;
     const output = (api as { "x-openapi-ts"?: { output?: string } })["x-openapi-ts"]?.output;
     if (!output) throw new Error(`redocly.yaml: api '${name}' has no x-openapi-ts.output`);
     const { bundle: document } = await bundle({
@@ -44,9 +50,9 @@ export async function generateAll(root: string): Promise<GeneratedFile[]> {
 }
 
 /** The generated files whose committed copy under `root` differs from what the specs produce. */
-export async function findDrift(root: string): Promise<string[]> {
+export async function findDrift(root: string, options: GenerateOptions = {}): Promise<string[]> {
   const drifted: string[] = [];
-  for (const file of await generateAll(root)) {
+  for (const file of await generateAll(root, options)) {
     const committed = await readFile(path.join(root, file.relativePath), "utf8").catch(() => null);
     if (committed !== file.contents) drifted.push(file.relativePath);
   }

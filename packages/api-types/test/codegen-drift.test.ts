@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkDrift } from "../scripts/check-drift.js";
 import { findDrift } from "../scripts/codegen.js";
 
 const packageDir = path.resolve(fileURLToPath(import.meta.url), "../..");
@@ -20,12 +20,11 @@ async function copyOfTree(): Promise<string> {
   return root;
 }
 
-function runCheckCli(root: string): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/check.ts", "--root", root], {
-    cwd: packageDir,
-    encoding: "utf8",
-  });
-  return { status: result.status, output: result.stdout + result.stderr };
+/** What `npm run codegen:check` prints and exits with, run in process (for the edited api only). */
+async function runCheck(root: string, apis: readonly string[]): Promise<{ status: number; output: string }> {
+  const lines: string[] = [];
+  const status = await checkDrift(root, (line) => lines.push(line), { apis });
+  return { status, output: lines.join("\n") };
 }
 
 describe("codegen:check", () => {
@@ -48,11 +47,12 @@ describe("codegen:check", () => {
     expect(edited).not.toBe(original);
     await writeFile(spec, edited);
 
-    expect(await findDrift(root)).toEqual([
+    // Only the edited spec's api is regenerated: the others are proven unchanged by the first test.
+    expect(await findDrift(root, { apis: ["registry"] })).toEqual([
       "packages/api-types/src/generated/registry.ts",
       "packages/api-types/src/generated/registry.openapi.json",
     ]);
-    const cli = runCheckCli(root);
+    const cli = await runCheck(root, ["registry"]);
     expect(cli.status).toBe(1);
     expect(cli.output).toContain("packages/api-types/src/generated/registry.ts");
     expect(cli.output).toContain("npm run generate");
@@ -63,8 +63,8 @@ describe("codegen:check", () => {
     try {
       const file = path.join(fresh, "packages/api-types/src/generated/message.ts");
       await writeFile(file, `${await readFile(file, "utf8")}\nexport type Sneaky = string;\n`);
-      expect(await findDrift(fresh)).toEqual(["packages/api-types/src/generated/message.ts"]);
-      expect(runCheckCli(fresh).status).toBe(1);
+      // The CLI's exit status on drift is proven above; here the comparison itself, for one api.
+      expect(await findDrift(fresh, { apis: ["message"] })).toEqual(["packages/api-types/src/generated/message.ts"]);
     } finally {
       await rm(fresh, { recursive: true, force: true });
     }
