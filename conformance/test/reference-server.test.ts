@@ -27,7 +27,8 @@ const SSE_ONLY = idsFor("http+sse");
 type Case = [string, string, AppOptions["config"], Partial<Omit<RunOptions, "registryUrl">> & { registryUrl?: true }, string[]];
 
 const CASES: Case[] = [
-  ["Spice with an API key, and the registry", SPICE, { apiKeys: ["key-1"], keepAliveMs: 100 }, { headers: { "X-API-Key": "key-1" }, credentialHeaders: ["x-api-key"], keepaliveWaitMs: 1000, registryUrl: true }, [...CELONIS_ONLY, "opensearch-append-to-base-url", ...STREAMABLE]],
+  // The registry's writes need the operator token (issue 11), sent beside the API key.
+  ["Spice with an API key, and the registry", SPICE, { apiKeys: ["key-1"], adminTokens: ["admin-1"], keepAliveMs: 100 }, { headers: { "X-API-Key": "key-1", Authorization: "Bearer admin-1" }, credentialHeaders: ["x-api-key", "authorization"], keepaliveWaitMs: 1000, registryUrl: true }, [...CELONIS_ONLY, "opensearch-append-to-base-url", ...STREAMABLE]],
   ["OpenSearch, default endpoint data", OPENSEARCH, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY, ...REGISTRY, ...STREAMABLE]],
   ["OpenSearch, append_to_base_url=true", `${OPENSEARCH}?append_to_base_url=true`, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY, ...REGISTRY, ...STREAMABLE]],
   ["Celonis asset builtin with a bearer token", CELONIS, { bearerTokens: ["token-1"] }, { headers: { Authorization: "Bearer token-1" }, credentialHeaders: ["authorization"] }, ["sse-keepalive", ...SESSION_ONLY, "celonis-rate-limit-shape", "opensearch-append-to-base-url", ...REGISTRY, ...STREAMABLE]],

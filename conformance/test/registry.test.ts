@@ -16,8 +16,11 @@ import { problems } from "./run-fixture.js";
 
 const REGISTRY_IDS = allChecks.filter((check) => check.group === "registry").map((check) => check.id);
 
-function runRegistryChecks(base: string, only: readonly string[] = ["registry"]): Promise<Report> {
-  return runChecks({ sseUrl: new URL(`${base}/v1/mcp/sse`), registryUrl: new URL(base), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 2000, strict: true, only });
+/** The reference registry's operator token (its writes need it, issue 11). */
+const OPERATOR = "operator-conformance-5e2d";
+
+function runRegistryChecks(base: string, only: readonly string[] = ["registry"], headers: Record<string, string> = {}): Promise<Report> {
+  return runChecks({ sseUrl: new URL(`${base}/v1/mcp/sse`), registryUrl: new URL(base), profile: "auto", headers, credentialHeaders: [], timeoutMs: 2000, strict: true, only });
 }
 
 async function againstFixture(defect?: RegistryDefect): Promise<Report> {
@@ -26,8 +29,8 @@ async function againstFixture(defect?: RegistryDefect): Promise<Report> {
 }
 
 /** The registry's servers, read straight from its list (not through the checks). */
-async function listed(base: string): Promise<{ id: string; server_name: string }[]> {
-  const response = await fetch(`${base}/v1/mcp-servers?limit=100`, { signal: AbortSignal.timeout(2000) });
+async function listed(base: string, headers: Record<string, string> = {}): Promise<{ id: string; server_name: string }[]> {
+  const response = await fetch(`${base}/v1/mcp-servers?limit=100`, { headers, signal: AbortSignal.timeout(2000) });
   return (await response.json()) as { id: string; server_name: string }[];
 }
 
@@ -38,24 +41,25 @@ describe.concurrent("the registry checks", () => {
   ])("pass against the reference server's registry %s, leaving only the servers they found", async (_, stdioAllowlist) => {
     // The check registers `node --version`, which names no script: only a registry that lets
     // registrations pass interpreter arguments unchecked accepts it.
-    const registry = createRegistry({ databasePath: ":memory:", stdioAllowlist, stdioAllowCodeFlags: true, logger: () => undefined });
-    const app = createApp({ routes: [registry.routes], toolSources: [registry.tools], log: () => undefined });
+    const registry = createRegistry({ databasePath: ":memory:", stdioAllowlist, stdioAllowCodeFlags: true, adminTokens: [OPERATOR], logger: () => undefined });
+    const app = createApp({ config: { adminTokens: [OPERATOR] }, routes: [registry.routes], toolSources: [registry.tools], log: () => undefined });
+    const operator = { authorization: `Bearer ${OPERATOR}` };
     await using running = await startServer(app.server);
     try {
       const created = await fetch(`${running.url}/v1/mcp-servers`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...operator },
         body: JSON.stringify({ server_name: "someone-elses", mcp_server_type: "sse", server_url: "http://127.0.0.1:9/theirs" }),
       });
       expect(created.status).toBe(201);
-      const before = await listed(running.url);
-      const report = await runRegistryChecks(running.url);
+      const before = await listed(running.url, operator);
+      const report = await runRegistryChecks(running.url, ["registry"], operator);
       expect(problems(report)).toEqual({});
       expect(report.results.map((r) => [r.id, r.status])).toEqual(REGISTRY_IDS.map((id) => [id, "passed"]));
       expect(report.target.registryUrl).toBe(new URL(running.url).href);
       const secrets = report.results.find((r) => r.id === "registry-secrets-redacted");
       expect(secrets?.evidence?.notes ?? []).toEqual(stdioAllowlist.length > 0 ? [] : [expect.stringContaining("creating a stdio server (command node) answered 403")]);
-      expect(await listed(running.url)).toEqual(before);
+      expect(await listed(running.url, operator)).toEqual(before);
     } finally {
       await app.close();
       await registry.close();

@@ -5,7 +5,7 @@
 import type { Logger } from "./errors.js";
 import type { ServerConfig } from "./config/server-config.js";
 import type { RouteHandler } from "./http/route-handler.js";
-import type { CredentialSet } from "./http/credentials.js";
+import type { CallerCredentials } from "./http/credentials.js";
 import type { OriginPolicy } from "./http/origin-policy.js";
 import type { Dispatcher } from "./jsonrpc/dispatcher.js";
 import type { RateWindow } from "./mcp/rate-limiter.js";
@@ -24,10 +24,8 @@ export interface AppContext {
   readonly dispatcher: Dispatcher;
   readonly catalog: ToolCatalog;
   readonly origins: OriginPolicy;
-  /** X-API-Key: Spice, OpenSearch and the other routes. */
-  readonly apiKeys: CredentialSet;
-  /** Bearer tokens: Celonis. */
-  readonly bearerTokens: CredentialSet;
+  /** API keys, Celonis bearer tokens and operator tokens: who may use which route (admission.ts). */
+  readonly credentials: CallerCredentials;
   /** The Celonis rate-limit window of each asset that was called. */
   readonly assetWindows: Map<string, RateWindow>;
   /** Routes tried, in order, for paths the app does not own. */

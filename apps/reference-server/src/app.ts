@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AppContext } from "./app-context.js";
 import { DEFAULT_CONFIG, type ServerConfig } from "./config/server-config.js";
 import type { Logger } from "./errors.js";
-import { CredentialSet } from "./http/credentials.js";
+import { CallerCredentials } from "./http/credentials.js";
 import { OriginPolicy } from "./http/origin-policy.js";
 import type { RouteHandler } from "./http/route-handler.js";
 import { Dispatcher } from "./jsonrpc/dispatcher.js";
@@ -64,8 +64,7 @@ export function createApp(options: AppOptions = {}): App {
     dispatcher: new Dispatcher(methods, notifications, log),
     catalog,
     origins: new OriginPolicy(config.allowedOrigins, config.host),
-    apiKeys: new CredentialSet(config.apiKeys),
-    bearerTokens: new CredentialSet(config.bearerTokens),
+    credentials: new CallerCredentials({ apiKeys: config.apiKeys, bearerTokens: config.bearerTokens, operatorTokens: config.adminTokens }),
     assetWindows: new Map(),
     routes: options.routes ?? [],
     log,

@@ -3,6 +3,7 @@
  * (its routes, and its upstream tools on every session endpoint). Tests build the same thing.
  */
 import { createApp, type App, type AppOptions } from "./app.js";
+import { DEFAULT_CONFIG } from "./config/server-config.js";
 import { createRegistry, type Registry, type RegistryOptions } from "./registry/index.js";
 
 export interface GatewayOptions extends Omit<AppOptions, "routes" | "toolSources"> {
@@ -18,7 +19,14 @@ export interface Gateway {
 
 export function createGateway(options: GatewayOptions = {}): Gateway {
   const { registry: registryOptions, ...appOptions } = options;
-  const registry = createRegistry({ logger: appOptions.log, ...registryOptions });
+  const { apiKeys, bearerTokens, adminTokens } = { ...DEFAULT_CONFIG, ...appOptions.config };
+  const registry = createRegistry({
+    logger: appOptions.log,
+    // The operator tokens are the app's; when any credential is configured, every MCP caller proved one.
+    adminTokens,
+    callersAuthenticated: apiKeys.length + bearerTokens.length + adminTokens.length > 0,
+    ...registryOptions,
+  });
   const app = createApp({ ...appOptions, routes: [registry.routes], toolSources: [registry.tools] });
   let closing: Promise<void> | undefined;
   return {

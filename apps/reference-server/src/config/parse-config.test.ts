@@ -21,6 +21,7 @@ describe("parseConfig", () => {
     [[], { KEEP_ALIVE_MS: "20", CELONIS_STREAM_MS: "30", RATE_LIMIT_PER_MINUTE: "0", PAGE_SIZE: "2" }, { keepAliveMs: 20, celonisStreamMs: 30, rateLimitPerMinute: 0, pageSize: 2 }],
     [["--api-key", "a", "--api-key", "b"], { API_KEYS: "c, a" }, { apiKeys: ["c", "a", "b"] }],
     [["--bearer-token", "t"], { BEARER_TOKENS: "" }, { bearerTokens: ["t"] }],
+    [["--admin-token", "op-1"], { ADMIN_TOKENS: "op-2, op-1" }, { adminTokens: ["op-2", "op-1"] }],
     [["--allow-origin", "HTTP://App.Example:3000/"], { ALLOWED_ORIGINS: "https://b.example,*" }, { allowedOrigins: ["https://b.example", "*", "http://app.example:3000"] }],
   ])("reads %j with env %j", (argv, env, expected) => {
     expect(run(argv, env)).toEqual({ ...DEFAULT_CONFIG, ...expected });

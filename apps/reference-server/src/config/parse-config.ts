@@ -38,11 +38,16 @@ MCP over HTTP+SSE in the Spice, OpenSearch and Celonis dialects.
 Options (environment variable in brackets; flags win):
   --port <n>                  TCP port, 0 = any free port [PORT] (default ${DEFAULT_CONFIG.port})
   --host <addr>               interface to listen on [HOST] (default ${DEFAULT_CONFIG.host})
-  --api-key <key>             accept this X-API-Key on the Spice/OpenSearch dialects and other
-                              routes; repeatable [API_KEYS, comma-separated]. Prefer the env var:
+  --api-key <key>             accept this X-API-Key on every MCP endpoint and registry reads;
+                              repeatable [API_KEYS, comma-separated]. Prefer the env var:
                               flags are visible in the process list.
-  --bearer-token <token>      accept this Bearer token on the Celonis dialect; repeatable
-                              [BEARER_TOKENS, comma-separated]
+  --bearer-token <token>      accept this Bearer token (the Celonis seed's credential) like an
+                              API key; repeatable [BEARER_TOKENS, comma-separated]. Once any
+                              credential is configured, no MCP endpoint serves anonymous callers.
+  --admin-token <token>       operator credential, sent as 'Authorization: Bearer <token>': the
+                              only one that writes the registry and runs its tools directly;
+                              repeatable [ADMIN_TOKENS, comma-separated]. Without one the
+                              registry is read-only and --allow-stdio is refused.
   --allow-origin <origin>     allow this browser Origin besides loopback ones (* = any);
                               repeatable [ALLOWED_ORIGINS, comma-separated]
   --keep-alive-ms <ms>        keep-alive comment interval [KEEP_ALIVE_MS] (default ${DEFAULT_CONFIG.keepAliveMs})
@@ -64,7 +69,8 @@ Registry (/v1/mcp-servers):
                               once, at start, on this server's PATH), an absolute path, or a
                               template NAME=PROGRAM ARG... (registrations name NAME and get the
                               fixed ARGs first); repeatable [STDIO_ALLOWLIST, comma-separated].
-                              Default: none, so stdio servers are refused with 403.
+                              Default: none, so stdio servers are refused with 403. Needs
+                              --admin-token: the server does not start without one.
                               Allowing an interpreter (node, python, sh) allows running code:
                               its scripts must lie under --stdio-script-dir.
   --stdio-script-dir <dir>    directory whose files an allowed interpreter may run as its
@@ -86,6 +92,7 @@ const OPTIONS = {
   host: { type: "string" },
   "api-key": { type: "string", multiple: true },
   "bearer-token": { type: "string", multiple: true },
+  "admin-token": { type: "string", multiple: true },
   "allow-origin": { type: "string", multiple: true },
   "keep-alive-ms": { type: "string" },
   "celonis-stream-ms": { type: "string" },
@@ -129,7 +136,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
     }
     return value;
   };
-  const list = (flag: "api-key" | "bearer-token" | "allow-origin" | "allow-stdio" | "stdio-script-dir", envName: string): string[] => {
+  const list = (flag: "api-key" | "bearer-token" | "admin-token" | "allow-origin" | "allow-stdio" | "stdio-script-dir", envName: string): string[] => {
     const fromEnv = (env[envName] ?? "").split(",").map((item) => item.trim());
     const items = [...fromEnv, ...(values[flag] ?? []).map((item) => item.trim())].filter((item) => item !== "");
     return [...new Set(items)];
@@ -145,6 +152,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
       port: integer("port", "PORT", DEFAULT_CONFIG.port, 0, 65_535),
       apiKeys: list("api-key", "API_KEYS"),
       bearerTokens: list("bearer-token", "BEARER_TOKENS"),
+      adminTokens: list("admin-token", "ADMIN_TOKENS"),
       allowedOrigins: list("allow-origin", "ALLOWED_ORIGINS").map(normalizeOrigin),
       keepAliveMs: integer("keep-alive-ms", "KEEP_ALIVE_MS", DEFAULT_CONFIG.keepAliveMs, 1, 2_147_483_647),
       celonisStreamMs: integer("celonis-stream-ms", "CELONIS_STREAM_MS", DEFAULT_CONFIG.celonisStreamMs, 1, 2_147_483_647),

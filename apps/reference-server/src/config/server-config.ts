@@ -9,10 +9,15 @@ export interface ServerConfig {
   readonly host: string;
   /** TCP port; 0 picks any free port (printed once listening). */
   readonly port: number;
-  /** `X-API-Key` values accepted on the Spice and OpenSearch dialects and the other routes; empty = no auth. */
+  /** `X-API-Key` values accepted on every MCP endpoint and registry reads. */
   readonly apiKeys: readonly string[];
-  /** `Authorization: Bearer` tokens accepted on the Celonis dialect; empty = no auth. */
+  /** `Authorization: Bearer` tokens (the Celonis seed's credential) accepted like API keys. */
   readonly bearerTokens: readonly string[];
+  /**
+   * Operator tokens (`Authorization: Bearer`): the only credential that writes the registry and runs
+   * its tools directly; also opens every MCP endpoint. Empty = the registry is read-only.
+   */
+  readonly adminTokens: readonly string[];
   /** Origins allowed besides loopback ones (`http://app.example:3000`), or `*` for any. */
   readonly allowedOrigins: readonly string[];
   /** Interval of the `: keep-alive` comment on every open stream. */
@@ -40,6 +45,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   port: 8090,
   apiKeys: [],
   bearerTokens: [],
+  adminTokens: [],
   allowedOrigins: [],
   keepAliveMs: 15_000,
   celonisStreamMs: 60_000,

@@ -50,3 +50,53 @@ export function bearerTokenOf(headers: IncomingHttpHeaders): string | undefined 
   if (value === undefined || value.length < 7 || value.slice(0, 7).toLowerCase() !== "bearer ") return undefined;
   return value.slice(7).trim();
 }
+
+/** Who a request proved to be: a numbered credential (sessions bind to it) and whether it is the operator's. */
+export interface Caller {
+  /** Unique across the configured sets; ANONYMOUS when nothing was presented and nothing is required. */
+  readonly credential: number;
+  /** Presented an `--admin-token`: may write the registry and run tools directly. */
+  readonly operator: boolean;
+}
+
+/** The anonymous caller of a server that configures no credential at all. */
+export const ANONYMOUS_CALLER: Caller = { credential: ANONYMOUS, operator: false };
+
+/**
+ * Every credential the server accepts, in one place: API keys (`X-API-Key`), Celonis bearer tokens
+ * and operator tokens (both `Authorization: Bearer`; a bearer token is looked up in each set). The
+ * numbers handed out are distinct across sets, so a session opened with one never answers another.
+ */
+export class CallerCredentials {
+  readonly apiKeys: CredentialSet;
+  readonly bearerTokens: CredentialSet;
+  readonly operatorTokens: CredentialSet;
+  readonly #bearerOffset: number;
+  readonly #operatorOffset: number;
+
+  constructor(sets: { apiKeys: readonly string[]; bearerTokens: readonly string[]; operatorTokens: readonly string[] }) {
+    this.apiKeys = new CredentialSet(sets.apiKeys);
+    this.bearerTokens = new CredentialSet(sets.bearerTokens);
+    this.operatorTokens = new CredentialSet(sets.operatorTokens);
+    this.#bearerOffset = sets.apiKeys.length;
+    this.#operatorOffset = sets.apiKeys.length + sets.bearerTokens.length;
+  }
+
+  /** Whether any credential is configured: then no MCP endpoint serves an anonymous caller. */
+  get required(): boolean {
+    return this.apiKeys.enabled || this.bearerTokens.enabled || this.operatorTokens.enabled;
+  }
+
+  /** The caller the headers prove, or undefined when they prove none (whatever is configured). */
+  identify(headers: IncomingHttpHeaders): Caller | undefined {
+    const token = bearerTokenOf(headers);
+    // Every set is asked, whatever matched first, so the time taken does not say which set holds a token.
+    const operator = this.operatorTokens.match(token);
+    const bearer = this.bearerTokens.match(token);
+    const key = this.apiKeys.match(apiKeyOf(headers));
+    if (operator !== undefined) return { credential: this.#operatorOffset + operator, operator: true };
+    if (bearer !== undefined) return { credential: this.#bearerOffset + bearer, operator: false };
+    if (key !== undefined) return { credential: key, operator: false };
+    return undefined;
+  }
+}

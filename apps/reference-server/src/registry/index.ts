@@ -13,7 +13,8 @@ import { RegistryService } from "./registry-service.js";
 import { createRegistryToolSource } from "./registry-tool-source.js";
 import { createRegistryRoutes } from "./routes.js";
 import { ServerStore } from "./server-store.js";
-import { StdioAllowlist } from "./stdio-allowlist.js";
+import { OperatorGate } from "./operator-gate.js";
+import { StdioAllowlist, StdioPolicyError } from "./stdio-allowlist.js";
 import { ToolStore } from "./tool-store.js";
 import { UpstreamPool } from "./upstream-pool.js";
 
@@ -44,6 +45,17 @@ export interface RegistryOptions {
   readonly connectTimeoutMs?: number;
   /** Bound on each upstream `tools/list` page and `tools/call`; past it, 504. Default 60 s. */
   readonly callTimeoutMs?: number;
+  /**
+   * Operator tokens (`Authorization: Bearer`): the only credential that creates, updates, deletes,
+   * refreshes or runs. Empty = the registry is read-only (and stdio servers cannot be allowed).
+   */
+  readonly adminTokens?: readonly string[];
+  /**
+   * Whether every caller of the MCP endpoints has proven a credential (the app requires one). Only
+   * then are stored upstream secrets lent to their calls; an anonymous caller's call to a server
+   * holding one fails instead. Default false.
+   */
+  readonly callersAuthenticated?: boolean;
   /** Leveled logger or a line function (default: lines on stderr). Messages never contain secrets. */
   readonly logger?: LoggerOption;
 }
@@ -59,6 +71,13 @@ export interface Registry {
 
 export function createRegistry(options: RegistryOptions = {}): Registry {
   const logger = toRegistryLogger(options.logger);
+  const gate = new OperatorGate(options.adminTokens ?? []);
+  if ((options.stdioAllowlist ?? []).length > 0 && !gate.configured) {
+    // Allowing a program lets whoever registers run it: that must never be an anonymous caller.
+    throw new StdioPolicyError(
+      "--allow-stdio needs an operator credential: start the server with --admin-token <token> (or ADMIN_TOKENS) as well, so only the operator can register stdio servers.",
+    );
+  }
   const path = options.databasePath ?? DEFAULT_DATABASE_PATH;
   // Resolved before the database opens: a bad entry is the operator's to fix and nothing is left open.
   const stdio = new StdioAllowlist({
@@ -86,8 +105,8 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
   });
   let closed: Promise<void> | undefined;
   return {
-    routes: createRegistryRoutes(service, logger),
-    tools: createRegistryToolSource(service, servers, toolStore, logger),
+    routes: createRegistryRoutes(service, gate, logger),
+    tools: createRegistryToolSource(service, servers, toolStore, logger, options.callersAuthenticated === true),
     close: () =>
       (closed ??= upstreams.close().finally(() => {
         db.close();

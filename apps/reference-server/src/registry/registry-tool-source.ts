@@ -9,6 +9,7 @@ import { HttpError } from "../errors.js";
 import type { RegistryLogger } from "./logger.js";
 import type { RegistryService } from "./registry-service.js";
 import type { ServerStore } from "./server-store.js";
+import { secretsOf } from "./stored-server.js";
 import { exposedName, type StoredTool, type ToolStore } from "./tool-store.js";
 import { UpstreamFailure } from "./upstream-failure.js";
 
@@ -17,6 +18,8 @@ export function createRegistryToolSource(
   servers: ServerStore,
   tools: ToolStore,
   logger: RegistryLogger,
+  /** Whether the app made every MCP caller prove a credential (only then are stored secrets lent). */
+  callersAuthenticated: boolean,
 ): ToolSource {
   /** The tools visible in `scope` under the names the session sees, in a stable order. */
   function visible(scope: ToolScope): { name: string; tool: StoredTool }[] {
@@ -59,6 +62,18 @@ export function createRegistryToolSource(
       }
       const server = servers.get(found.mcp_server_id);
       if (!server) return undefined;
+      if (!callersAuthenticated && secretsOf(server).length > 0) {
+        // An anonymous caller must not act with the operator's stored credential (issue 11, finding 3).
+        return {
+          content: [
+            {
+              type: "text",
+              text: `Tool '${name}' was not called: its server holds a stored credential, which the gateway lends only to authenticated callers. Configure --api-key, --bearer-token or --admin-token and call with one.`,
+            },
+          ],
+          isError: true,
+        };
+      }
       try {
         return await service.callUpstream(server, found, args, {
           signal: context.signal,

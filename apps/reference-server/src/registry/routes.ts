@@ -9,6 +9,7 @@ import { readJsonBody } from "../http/json-body.js";
 import { sendJson } from "../http/json-response.js";
 import type { RouteHandler } from "../http/route-handler.js";
 import type { RegistryLogger } from "./logger.js";
+import type { OperatorGate } from "./operator-gate.js";
 import type { RegistryService } from "./registry-service.js";
 import { validateRun } from "./request-validation.js";
 import { UpstreamFailure } from "./upstream-failure.js";
@@ -22,7 +23,14 @@ const SERVER_ID = /^mcp_server-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, params: readonly string[]) => Promise<void>;
 type Methods = Readonly<Record<string, Handler>>;
 
-export function createRegistryRoutes(service: RegistryService, logger: RegistryLogger): RouteHandler {
+/** The methods that change the registry or reach a tool: only the operator may call them. */
+const OPERATOR_ONLY: Readonly<Record<string, string>> = {
+  POST: "registering a server",
+  PATCH: "changing or refreshing a server",
+  DELETE: "deleting a server",
+};
+
+export function createRegistryRoutes(service: RegistryService, gate: OperatorGate, logger: RegistryLogger): RouteHandler {
   const collection: Methods = {
     GET: async (_req, res, url) => sendJson(res, 200, service.list(...pageOf(url))),
     POST: async (req, res) => {
@@ -83,6 +91,9 @@ export function createRegistryRoutes(service: RegistryService, logger: RegistryL
           headers: { Allow: allow.join(", ") },
         });
       }
+      const method = req.method ?? "GET";
+      const guarded = methods === run ? "running a tool" : OPERATOR_ONLY[method];
+      if (guarded !== undefined) gate.check(req.headers, guarded);
       await handler(req, res, url, params);
     } catch (error) {
       fail(res, error, logger, `${req.method} ${url.pathname}`);

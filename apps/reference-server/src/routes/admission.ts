@@ -1,20 +1,21 @@
 /**
  * The checks every request passes before its route acts, in the contract's order: Origin/Host
- * (403), then credentials (401). Also answers CORS preflights for allowed origins.
+ * (403), then credentials (401). Also answers CORS preflights for allowed origins. Registry writes
+ * need more (the operator's token): the registry checks that itself (registry/operator-gate.ts).
  * @see openapi/message.yaml (status table)
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AppContext } from "../app-context.js";
 import { HttpError, type ErrorDialect } from "../errors.js";
-import { ANONYMOUS, apiKeyOf, bearerTokenOf } from "../http/credentials.js";
-
-const API_KEY_HINT = "send a valid API key in the X-API-Key header.";
-const BEARER_HINT = "send 'Authorization: Bearer <token>'.";
+import { ANONYMOUS, apiKeyOf, bearerTokenOf, type CallerCredentials } from "../http/credentials.js";
 
 /**
- * Checks Origin/Host and credentials for `dialect` (Celonis uses bearer tokens, everything else
- * API keys). Returns the index of the credential presented (ANONYMOUS when auth is off); throws
- * the 403 or 401 otherwise. Allowed cross-origin callers get CORS headers.
+ * Checks Origin/Host and credentials. When any credential is configured (API keys, Celonis bearer
+ * tokens or operator tokens), every path refuses a caller who proves none: X-API-Key is looked up
+ * in the API keys, a bearer token in the Celonis and the operator tokens, whatever the dialect.
+ * Returns the number of the credential presented (ANONYMOUS when nothing is configured); throws the
+ * 403 or 401 otherwise. Allowed cross-origin callers get CORS headers.
+ * @see SECURITY.md (which credential opens which route)
  */
 export function admit(app: AppContext, req: IncomingMessage, res: ServerResponse, dialect: ErrorDialect): number {
   const refusal = app.origins.refusal(req.headers);
@@ -24,21 +25,26 @@ export function admit(app: AppContext, req: IncomingMessage, res: ServerResponse
     res.setHeader("Access-Control-Allow-Origin", origin);
     res.setHeader("Vary", "Origin");
   }
-  if (dialect === "celonis") {
-    if (!app.bearerTokens.enabled) return ANONYMOUS;
-    const token = bearerTokenOf(req.headers);
-    const match = app.bearerTokens.match(token);
-    if (match !== undefined) return match;
-    const challenge = token === undefined ? 'Bearer realm="mcp-contract"' : 'Bearer realm="mcp-contract", error="invalid_token"';
-    const message = token === undefined ? `Unauthorized: ${BEARER_HINT}` : `Unauthorized: the bearer token is not valid; ${BEARER_HINT}`;
-    throw new HttpError(401, "unauthorized", message, { headers: { "WWW-Authenticate": challenge } });
-  }
-  if (!app.apiKeys.enabled) return ANONYMOUS;
-  const key = apiKeyOf(req.headers);
-  const match = app.apiKeys.match(key);
-  if (match !== undefined) return match;
-  const message = key === undefined ? `Unauthorized: ${API_KEY_HINT}` : `Unauthorized: the X-API-Key is not valid; ${API_KEY_HINT}`;
-  throw new HttpError(401, "unauthorized", message);
+  const { credentials } = app;
+  if (!credentials.required) return ANONYMOUS;
+  const caller = credentials.identify(req.headers);
+  if (caller !== undefined) return caller.credential;
+  throw unauthorized(credentials, req, dialect);
+}
+
+/** The 401 naming what this server accepts; bearer-accepting servers add a challenge. */
+function unauthorized(credentials: CallerCredentials, req: IncomingMessage, dialect: ErrorDialect): HttpError {
+  const presented = apiKeyOf(req.headers) !== undefined || bearerTokenOf(req.headers) !== undefined;
+  const bearer = credentials.bearerTokens.enabled || credentials.operatorTokens.enabled;
+  const hints = [
+    ...(credentials.apiKeys.enabled ? ["send a valid API key in the X-API-Key header"] : []),
+    ...(bearer ? ["send 'Authorization: Bearer <token>'"] : []),
+  ];
+  const hint = `${hints.join(" or ")}.`;
+  const message = presented ? `Unauthorized: the credential is not valid; ${hint}` : `Unauthorized: ${hint}`;
+  if (!bearer && dialect !== "celonis") return new HttpError(401, "unauthorized", message);
+  const challenge = presented ? 'Bearer realm="mcp-contract", error="invalid_token"' : 'Bearer realm="mcp-contract"';
+  return new HttpError(401, "unauthorized", message, { headers: { "WWW-Authenticate": challenge } });
 }
 
 /** Answers an OPTIONS request on an MCP path: CORS preflight for allowed origins, else `Allow`. */

@@ -56,28 +56,31 @@ async function startWaitingUpstream() {
 describe("cancellation (notifications/cancelled)", () => {
   it("aborts a running tool call, as far as the upstream it proxies to, and sends no answer for it", async () => {
     const upstream = await startWaitingUpstream();
-    const gateway = createGateway({ registry: { databasePath: ":memory:" }, log: () => {} });
+    // Registry writes need the operator token (issue 11), which then every endpoint asks for.
+    const operator = "operator-cancellation-2b9e";
+    const auth = { authorization: `Bearer ${operator}` };
+    const gateway = createGateway({ config: { adminTokens: [operator] }, registry: { databasePath: ":memory:" }, log: () => {} });
     await using running = await startServer(gateway.app.server);
     try {
-      const created = await post(`${running.url}/v1/mcp-servers`, { server_name: "up", mcp_server_type: "sse", server_url: upstream.url });
+      const created = await post(`${running.url}/v1/mcp-servers`, { server_name: "up", mcp_server_type: "sse", server_url: upstream.url }, auth);
       expect(created.status).toBe(201);
       const id = String((created.json() as Record<string, unknown>)["id"]);
-      expect((await fetch(`${running.url}/v1/mcp-servers/${id}/refresh`, { method: "PATCH" })).status).toBe(200);
+      expect((await fetch(`${running.url}/v1/mcp-servers/${id}/refresh`, { method: "PATCH", headers: auth })).status).toBe(200);
 
-      await using session = await openSession(running.url, SSE_DIALECTS[0]!);
+      await using session = await openSession(running.url, SSE_DIALECTS[0]!, auth);
       await session.request(0, "initialize", { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } });
-      expect((await post(session.postUrl, { jsonrpc: "2.0", id: "long", method: "tools/call", params: { name: "up__wait", arguments: {} } })).status).toBe(202);
+      expect((await post(session.postUrl, { jsonrpc: "2.0", id: "long", method: "tools/call", params: { name: "up__wait", arguments: {} } }, auth)).status).toBe(202);
       await within(upstream.started, 10_000, "the upstream tool starting");
 
       const cancel = { jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: "long", reason: "user gave up" } };
-      expect((await post(session.postUrl, cancel)).status).toBe(202);
+      expect((await post(session.postUrl, cancel, auth)).status).toBe(202);
       await within(upstream.aborted, 10_000, "the upstream seeing the cancellation");
 
       // An answer for "long" would have been written before this ping's (the cancel settled it first).
       await session.request("after", "ping");
       expect(session.messages().filter((message) => (message as { id?: unknown }).id === "long")).toEqual([]);
       // Cancelling an unknown or finished request is ignored, and the session goes on.
-      expect((await post(session.postUrl, { ...cancel, params: { requestId: "never-sent" } })).status).toBe(202);
+      expect((await post(session.postUrl, { ...cancel, params: { requestId: "never-sent" } }, auth)).status).toBe(202);
       expect(await session.request("again", "ping")).toMatchObject({ id: "again", result: {} });
     } finally {
       await gateway.close();

@@ -13,18 +13,21 @@ import { expectSpec } from "./harness.js";
 const EVERYTHING = createRequire(import.meta.url).resolve("@modelcontextprotocol/server-everything/dist/index.js");
 const MAIN = path.resolve(fileURLToPath(import.meta.url), "../../../src/main.ts");
 const CELONIS = "/studio-copilot/api/v1/mcp-servers/mcp";
+/** Registry writes need the operator token (issue 11); it opens the MCP endpoints too. */
+const OPERATOR = "operator-gateway-4d2a";
+const AUTH = { authorization: `Bearer ${OPERATOR}` };
 
 async function json(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
 }
 
 function post(url: string, body: unknown): Promise<Response> {
-  return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return fetch(url, { method: "POST", headers: { "content-type": "application/json", ...AUTH }, body: JSON.stringify(body) });
 }
 
 describe("the gateway: registered upstream tools on the session endpoints", () => {
   it("exposes server-everything's tools namespaced on Spice and plain on its Celonis asset, until deleted", async () => {
-    const gateway = createGateway({ registry: { databasePath: ":memory:", stdioAllowlist: ["node"], stdioScriptDirs: [path.dirname(EVERYTHING)] }, log: () => {} });
+    const gateway = createGateway({ config: { adminTokens: [OPERATOR] }, registry: { databasePath: ":memory:", stdioAllowlist: ["node"], stdioScriptDirs: [path.dirname(EVERYTHING)] }, log: () => {} });
     await using running = await startServer(gateway.app.server);
     try {
       const created = await post(`${running.url}/v1/mcp-servers`, {
@@ -36,14 +39,14 @@ describe("the gateway: registered upstream tools on the session endpoints", () =
       expect(created.status).toBe(201);
       const server = await json(created);
       expectSpec("registry", "McpServer", server);
-      const refreshed = await json(await fetch(`${running.url}/v1/mcp-servers/${String(server["id"])}/refresh`, { method: "PATCH" }));
+      const refreshed = await json(await fetch(`${running.url}/v1/mcp-servers/${String(server["id"])}/refresh`, { method: "PATCH", headers: AUTH }));
       expectSpec("registry", "RefreshResult", refreshed);
       const upstreamNames = (refreshed["added"] as string[]).sort();
       expect(upstreamNames).toEqual(expect.arrayContaining(["echo", "get-sum"]));
 
       // Spice: the official SDK client sees built-in and namespaced upstream tools, and calls through.
       const client = new Client({ name: "gateway-test", version: "1.0.0" });
-      await client.connect(new SSEClientTransport(new URL(`${running.url}/v1/mcp/sse`)));
+      await client.connect(new SSEClientTransport(new URL(`${running.url}/v1/mcp/sse`), { requestInit: { headers: AUTH } }));
       const listed = (await client.listTools()).tools.map((tool) => tool.name);
       expect(listed).toContain("echo");
       for (const name of upstreamNames) expect(listed).toContain(`everything__${name}`);
@@ -66,12 +69,12 @@ describe("the gateway: registered upstream tools on the session endpoints", () =
       expect(JSON.stringify(sum["result"])).toContain("5");
 
       // Deleting the server removes its asset and its tools from every session endpoint.
-      expect((await fetch(`${running.url}/v1/mcp-servers/${String(server["id"])}`, { method: "DELETE" })).status).toBe(204);
+      expect((await fetch(`${running.url}/v1/mcp-servers/${String(server["id"])}`, { method: "DELETE", headers: AUTH })).status).toBe(204);
       const gone = await post(asset, { jsonrpc: "2.0", id: 2, method: "tools/list" });
       expect(gone.status).toBe(404);
       expectSpec("message", "ErrorDetail", await gone.json());
       const after = new Client({ name: "gateway-test", version: "1.0.0" });
-      await after.connect(new SSEClientTransport(new URL(`${running.url}/v1/mcp/sse`)));
+      await after.connect(new SSEClientTransport(new URL(`${running.url}/v1/mcp/sse`), { requestInit: { headers: AUTH } }));
       expect((await after.listTools()).tools.map((t) => t.name).filter((n) => n.startsWith("everything__"))).toEqual([]);
       await after.close();
     } finally {
@@ -85,7 +88,7 @@ describe("main.ts with the registry", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "mcp-contract-main-db-"));
     const database = path.join(dir, "registry.db");
     const start = () =>
-      spawnWithUrl(process.execPath, ["--import", "tsx", MAIN, "--port", "0", "--db", database], {
+      spawnWithUrl(process.execPath, ["--import", "tsx", MAIN, "--port", "0", "--db", database, "--admin-token", OPERATOR], {
         readyPattern: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
       });
     try {
@@ -103,7 +106,7 @@ describe("main.ts with the registry", () => {
 
       const second = await start();
       try {
-        const listed = (await (await fetch(`${second.url}/v1/mcp-servers`)).json()) as Record<string, unknown>[];
+        const listed = (await (await fetch(`${second.url}/v1/mcp-servers`, { headers: AUTH })).json()) as Record<string, unknown>[];
         expect(listed.map((s) => s["server_name"])).toEqual(["docs"]);
         expect(listed[0]?.["auth_token"]).toBe("********");
         expect(JSON.stringify(listed)).not.toContain("restart-secret");

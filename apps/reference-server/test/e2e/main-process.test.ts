@@ -64,7 +64,11 @@ describe.concurrent("main.ts", () => {
   });
 
   // Every refusal is covered by parse-config.test.ts; this checks that main.ts turns one into exit 2.
-  it.for<[string[], string]>([[["--port", "abc"], "--port must be an integer from 0 to 65535, got 'abc'"]])(
+  it.for<[string[], string]>([
+    [["--port", "abc"], "--port must be an integer from 0 to 65535, got 'abc'"],
+    // Issue 11, finding 1: allowing a program without an operator credential lets anyone run it.
+    [["--db", ":memory:", "--allow-stdio", "node"], "--allow-stdio needs an operator credential: start the server with --admin-token"],
+  ])(
     "exits 2 on %j with a clear message",
     async ([args, message], { expect }) => {
       const { code, stderr } = await runToExit(process.execPath, [...MAIN, ...args], { cwd: APP_DIR });

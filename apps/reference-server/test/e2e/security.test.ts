@@ -90,7 +90,7 @@ describe("Origin and Host allowlist", () => {
   });
 });
 
-describe("API key auth (Spice, OpenSearch, other routes)", () => {
+describe("API key auth (every MCP endpoint, other routes)", () => {
   it.each(SSE_DIALECTS)("$name: 401 without or with a wrong key, 200 with a configured one", async (dialect) => {
     await using server = await startApp({ config: { apiKeys: [KEY_A, KEY_B] } });
     const attempts: Array<Record<string, string>> = [{}, { "x-api-key": "wrong" }, { "x-api-key": "" }];
@@ -138,9 +138,12 @@ describe("API key auth (Spice, OpenSearch, other routes)", () => {
     expect((await fetch(`${server.url}/v1/mcp-servers/`, { headers: { "x-api-key": KEY_A } })).status).toBe(204);
   });
 
-  it("leaves Celonis to bearer tokens", async () => {
+  it("guards Celonis too: an anonymous caller gets 401 {detail}, the API key opens it (issue 11, finding 3)", async () => {
     await using server = await startApp({ config: { apiKeys: [KEY_A] } });
-    expect((await post(server.url + CELONIS_BUILTIN, PING)).status).toBe(200);
+    const refused = await post(server.url + CELONIS_BUILTIN, PING);
+    expect(refused.status).toBe(401);
+    expectSpec("message", "ErrorDetail", refused.json());
+    expect((await post(server.url + CELONIS_BUILTIN, PING, { "x-api-key": KEY_A })).status).toBe(200);
   });
 });
 
@@ -164,8 +167,9 @@ describe("Bearer auth (Celonis)", () => {
     }
     const ok = await post(server.url + CELONIS_BUILTIN, PING, { authorization: `bearer ${TOKEN}` });
     expect(ok.status).toBe(200);
-    // Spice is not guarded by bearer tokens.
-    await using spice = await openSession(server.url, SSE_DIALECTS[0]!);
+    // Once any credential is configured, Spice refuses anonymous callers too; the token opens it.
+    expect((await fetch(server.url + SSE_DIALECTS[0]!.streamPath)).status).toBe(401);
+    await using spice = await openSession(server.url, SSE_DIALECTS[0]!, { authorization: `Bearer ${TOKEN}` });
     expect((await spice.request(1, "ping")).result).toEqual({});
   });
 

@@ -11,6 +11,9 @@ import { createRegistry, REGISTRY_PREFIX, type Registry, type RegistryOptions } 
 import { contractViolation } from "./contract-check.js";
 import { CRASH_FIXTURE, EVERYTHING } from "./upstreams.js";
 
+/** The operator token every mounted registry accepts; `request` sends it unless told otherwise. */
+export const OPERATOR_TOKEN = "operator-test-3f9a1c7e";
+
 /** The script directories the tests allow stdio interpreters to run from: the fixtures and server-everything. */
 export const TEST_SCRIPT_DIRS: readonly string[] = [dirname(CRASH_FIXTURE), dirname(EVERYTHING)];
 
@@ -46,6 +49,9 @@ export async function mountRegistry(options: Partial<RegistryOptions> = {}): Pro
     connectTimeoutMs: 5_000,
     callTimeoutMs: 5_000,
     logger: { info: keep("info"), warn: keep("warn"), error: keep("error") },
+    adminTokens: [OPERATOR_TOKEN],
+    // As in a gateway with an operator token: every MCP caller has proven a credential.
+    callersAuthenticated: true,
     ...options,
   });
   const server = await startServer((req, res) => {
@@ -59,7 +65,8 @@ export async function mountRegistry(options: Partial<RegistryOptions> = {}): Pro
     path: string,
     init: { json?: unknown; body?: string; headers?: Record<string, string> } = {},
   ): Promise<Answer> {
-    const headers: Record<string, string> = { ...init.headers };
+    // Writes need the operator credential (issue 11): send it unless the test sets its own.
+    const headers: Record<string, string> = { authorization: `Bearer ${OPERATOR_TOKEN}`, ...init.headers };
     let body = init.body;
     if (init.json !== undefined) {
       body = JSON.stringify(init.json);

@@ -110,10 +110,10 @@ describe("the stdio boundary", () => {
   });
 
   it("refuses to start with an entry it cannot resolve on its own PATH", () => {
-    expect(() => createRegistry({ databasePath: ":memory:", stdioAllowlist: ["definitely-not-a-command-xyz"] })).toThrow(
+    expect(() => createRegistry({ databasePath: ":memory:", adminTokens: ["op"], stdioAllowlist: ["definitely-not-a-command-xyz"] })).toThrow(
       /no executable 'definitely-not-a-command-xyz' on the server's PATH/,
     );
-    expect(() => createRegistry({ databasePath: ":memory:", stdioAllowlist: ["node"], stdioScriptDirs: ["relative"] })).toThrow(/--stdio-script-dir/);
+    expect(() => createRegistry({ databasePath: ":memory:", adminTokens: ["op"], stdioAllowlist: ["node"], stdioScriptDirs: ["relative"] })).toThrow(/--stdio-script-dir/);
     expect(TEST_SCRIPT_DIRS.length).toBe(2);
   });
 });

@@ -504,7 +504,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description Credentials are required and were missing or wrong. */
+        /** @description Credentials are required and were missing or wrong; for a write or a run, the operator token was not sent, or none is configured (the registry is read-only; the detail names --admin-token). */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
