@@ -146,7 +146,7 @@ describe("MCP endpoints once any credential is configured", () => {
     await using gateway = await startGateway(config);
     for (const endpoint of endpoints) {
       const body = endpoint.method === "POST" ? (endpoint.path.startsWith(CELONIS) ? PING : initialize) : undefined;
-      for (const headers of [{}, { "x-api-key": "wrong" }, bearer("wrong")]) {
+      for (const headers of [{}, { "x-api-key": "wrong" }, bearer("wrong")] as Record<string, string>[]) {
         const refused = await send(gateway.url + endpoint.path, endpoint.method, headers, body);
         expect(refused.status, `${endpoint.name} ${JSON.stringify(headers)}`).toBe(401);
         await refused.body?.cancel();
