@@ -12,13 +12,16 @@ const textOf = (result: CallToolResult): string | undefined => {
   return first?.type === "text" ? first.text : undefined;
 };
 
+/** Registry writes need the operator token (issue 11); it opens the MCP endpoints too. */
+const OPERATOR = "operator-eras-8c41";
+
 async function startGateway() {
-  const gateway = createGateway({ log: () => undefined, registry: { databasePath: ":memory:", stdioAllowlist: [] } });
+  const gateway = createGateway({ config: { adminTokens: [OPERATOR] }, log: () => undefined, registry: { databasePath: ":memory:", stdioAllowlist: [] } });
   const server = await startServer(gateway.app.server);
   const call = async (method: string, path: string, json?: unknown) => {
     const response = await fetch(`${server.url}${path}`, {
       method,
-      headers: json === undefined ? {} : { "content-type": "application/json" },
+      headers: { authorization: `Bearer ${OPERATOR}`, ...(json === undefined ? {} : { "content-type": "application/json" }) },
       body: json === undefined ? undefined : JSON.stringify(json),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> & { tools?: { name: string }[] } };
@@ -54,13 +57,13 @@ describe("registry: streamable_http upstreams of every era, through @mcp-contrac
     const run = await gateway.call("POST", `/v1/mcp-servers/${id}/tools/echo/run`, { args: { message: "via run" } });
     expect(run.body).toMatchObject({ status: "success", func_return: "Echo: via run" });
 
-    await using spice = await connect(`${gateway.url}/v1/mcp/sse`);
+    await using spice = await connect(`${gateway.url}/v1/mcp/sse`, { bearer: OPERATOR });
     expect((await spice.listTools()).map((tool) => tool.name)).toContain("up__echo");
     expect(textOf(await spice.callTool("up__echo", { message: "via spice" }))).toBe("Echo: via spice");
-    await using modern = await connect(`${gateway.url}/mcp`);
+    await using modern = await connect(`${gateway.url}/mcp`, { bearer: OPERATOR });
     expect(modern.transport.name).toBe("streamable-http-modern");
     expect(textOf(await modern.callTool("up__echo", { message: "via /mcp" }))).toBe("Echo: via /mcp");
-    await using celonis = await openSession(`${gateway.url}/studio-copilot/api/v1/mcp-servers/mcp/${id}`);
+    await using celonis = await openSession(`${gateway.url}/studio-copilot/api/v1/mcp-servers/mcp/${id}`, { bearer: OPERATOR });
     await celonis.initialize();
     expect((await celonis.listTools()).map((tool) => tool.name)).toContain("echo");
     expect(textOf(await celonis.callTool("echo", { message: "via celonis" }))).toBe("Echo: via celonis");
