@@ -129,6 +129,7 @@ describe("MCP endpoints once any credential is configured", () => {
     { name: "Celonis builtin", method: "POST", path: `${CELONIS}/builtin` },
     { name: "Streamable /v1/mcp", method: "POST", path: "/v1/mcp" },
     { name: "dual-era /mcp", method: "POST", path: "/mcp" },
+    { name: "OpenSearch stateless /_plugins/_ml/mcp", method: "POST", path: "/_plugins/_ml/mcp" },
   ];
   const initialize = {
     jsonrpc: "2.0",
