@@ -65,6 +65,11 @@ export class StatefulTransport extends StreamableTransport {
   constructor(url: string | URL, options: StatefulTransportOptions = {}) {
     super(new URL(url), options);
     this.#stateful = options;
+    // The receiver of a ping MUST answer it promptly; a server may end a session that does not.
+    this.on("request", (request) => {
+      if (request.method !== "ping") return;
+      this.send({ jsonrpc: "2.0", id: request.id, result: {} }).catch(() => undefined);
+    });
   }
 
   /** The session's `Mcp-Session-Id`; undefined for a stateless server (or before `open`). */

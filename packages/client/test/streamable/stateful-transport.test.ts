@@ -68,6 +68,19 @@ describe("StatefulTransport against the SDK v1 StreamableHTTPServerTransport", (
       .toBe("notifications/tools/list_changed");
   });
 
+  it("answers the server's ping on the GET stream by itself", async () => {
+    await using peer = await startSdkV1Stateful();
+    const transport = new StatefulTransport(peer.mcpUrl);
+    await using session = new McpSession(transport);
+    await transport.open();
+    await expect.poll(() => peer.requests.some((request) => request.method === "GET"), { timeout: 5_000 }).toBe(true);
+    // The GET is registered once the server has answered it; a ping before that is sent nowhere.
+    await expect
+      .poll(() => peer.servers[0]?.server.ping().then(() => "answered", () => "unanswered"), { timeout: 5_000 })
+      .toBe("answered");
+    expect(session.pendingCount).toBe(0);
+  });
+
   it("resumes a POST stream cut between its priming event and the answer: the answer arrives, the tool ran once", async () => {
     await using peer = await startSdkV1Stateful({ eventStore: new OrderedEventStore(), retryInterval: 20 });
     const transport = new StatefulTransport(peer.mcpUrl, { getStream: false });
