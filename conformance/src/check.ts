@@ -27,7 +27,9 @@ export type CheckGroup =
  */
 export type Verdict =
   | { readonly outcome: "pass" | "fail" | "warn"; readonly message: string; readonly evidence?: Evidence | undefined }
-  | { readonly outcome: "skip"; readonly message: string };
+  | { readonly outcome: "skip"; readonly message: string }
+  /** The check ran as far as it safely could: the rest needs what only the user can allow (a tool to call). */
+  | { readonly outcome: "not-verified"; readonly message: string };
 
 /** One requirement, as a module: its identity, where it applies, what gates it, and how to test it. */
 export interface Check {
@@ -71,6 +73,11 @@ export function fail(message: string, evidence?: Evidence): Verdict {
 /** A SHOULD-level finding inside a MUST check: always a warning. */
 export function warn(message: string, evidence?: Evidence): Verdict {
   return { outcome: "warn", message, evidence };
+}
+
+/** Not verified: what would prove it is not safe to do unasked; `reason` says how to allow it. */
+export function notVerified(reason: string): Verdict {
+  return { outcome: "not-verified", message: reason };
 }
 
 /** The check does not apply here; the reason is shown to the user. */

@@ -24,6 +24,8 @@ async function main(argv: readonly string[]): Promise<number> {
         profile: { type: "string" },
         transport: { type: "string" },
         era: { type: "string" },
+        tool: { type: "string" },
+        "tool-args": { type: "string" },
         header: { type: "string", multiple: true },
         bearer: { type: "string" },
         only: { type: "string", multiple: true },

@@ -88,7 +88,7 @@ export async function runChecks(options: RunOptions): Promise<Report> {
   const list = applied?.results ?? [...results.values()];
   const summary = summarize(list, baseline !== undefined);
   // A run in which every check was skipped checked nothing: that is never a pass.
-  const nothingApplied = !couldNotRun && list.length > 0 && summary.skipped === list.length;
+  const nothingApplied = !couldNotRun && list.length > 0 && summary.skipped + summary.notVerified === list.length;
   const stopped = couldNotRun ?? (nothingApplied ? { cause: "nothing-applies" as const, message: nothingAppliedMessage(detection) } : undefined);
   return {
     schemaVersion: 1,
@@ -205,7 +205,9 @@ function resultOf(check: Check, verdict: Verdict, durationMs: number, forceFail 
       ? "passed"
       : verdict.outcome === "skip"
         ? "skipped"
-        : verdict.outcome === "warn" || (check.level === "SHOULD" && !forceFail)
+        : verdict.outcome === "not-verified"
+          ? "not-verified"
+          : verdict.outcome === "warn" || (check.level === "SHOULD" && !forceFail)
           ? "warning"
           : "failed";
   return {

@@ -21,12 +21,12 @@ export function matrixChecks(checks: readonly Check[]): CompatMatrix["checks"] {
 
 /** A peer's column from its report. */
 export function peerColumn(peer: { name: string; package: string }, version: string, report: Report): CompatPeer {
-  const { passed, failed, warnings, skipped } = report.summary;
+  const { passed, failed, warnings, skipped, notVerified } = report.summary;
   return {
     name: peer.name,
     package: peer.package,
     version,
-    summary: { passed, failed, warnings, skipped },
+    summary: { passed, failed, warnings, skipped, notVerified },
     results: Object.fromEntries(report.results.map((result) => [result.id, { status: result.status, message: result.message }])),
   };
 }

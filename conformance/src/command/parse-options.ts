@@ -11,6 +11,8 @@ export interface CheckFlags {
   readonly profile?: string | undefined;
   readonly transport?: string | undefined;
   readonly era?: string | undefined;
+  readonly tool?: string | undefined;
+  readonly "tool-args"?: string | undefined;
   readonly header?: string[] | undefined;
   readonly bearer?: string | undefined;
   readonly only?: string[] | undefined;
@@ -78,6 +80,19 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
   const era = flags.era ?? "auto";
   if (!ERAS.includes(era)) return { error: `--era ${era}: use one of ${ERAS.join(", ")}` };
   if (transport === "http+sse" && era !== "auto") return { error: `--transport http+sse has no eras: drop --era ${era}, or use --transport streamable-http` };
+  if (flags["tool-args"] !== undefined && flags.tool === undefined) return { error: "--tool-args needs --tool NAME: the tool they are for" };
+  if (flags.tool !== undefined && flags.tool.trim() === "") return { error: "--tool needs the name of a listed tool that is safe to call" };
+  let toolArgs: Record<string, unknown> | undefined;
+  if (flags["tool-args"] !== undefined) {
+    try {
+      toolArgs = JSON.parse(flags["tool-args"]) as Record<string, unknown>;
+    } catch {
+      toolArgs = undefined;
+    }
+    if (typeof toolArgs !== "object" || toolArgs === null || Array.isArray(toolArgs)) {
+      return { error: `--tool-args ${flags["tool-args"]}: give the arguments as a JSON object, e.g. --tool-args '{"text":"hi"}'` };
+    }
+  }
   const profile = flags.profile ?? "auto";
   if (!PROFILES.includes(profile)) return { error: `--profile ${profile}: use one of ${PROFILES.join(", ")}` };
 
@@ -126,6 +141,7 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
       keepaliveWaitMs: numbers["keepalive-wait"],
       rateLimit: numbers["rate-limit"],
       registryUrl,
+      ...(flags.tool !== undefined && { tool: { name: flags.tool.trim(), args: toolArgs } }),
       strict: flags.strict ?? false,
     },
     outputs,

@@ -18,6 +18,9 @@ Options:
                              (Authorization, X-API-Key, *key*, *token*, *secret*, *auth*) are redacted
                              in reports and checked by security-auth-enforced
   --bearer <token>           same as --header 'Authorization: Bearer <token>'
+  --tool <name>              the tool the tool-call checks may call (default: only a tool annotated
+                             readOnlyHint: true and not destructive; with none, they are "not verified")
+  --tool-args <json>         its arguments, a JSON object (default: built from its inputSchema)
   --registry <base-url>      also check the MCP server registry (/v1/mcp-servers) at this base URL;
                              the registry checks create, and then delete, probe servers of their own
   --only <id|group>          run only these checks or groups (repeatable, or comma-separated);

@@ -13,13 +13,15 @@ export function renderJunit(report: Report): string {
   const groups = new Map<string, CheckResult[]>();
   for (const result of report.results) groups.set(result.group, [...(groups.get(result.group) ?? []), result]);
   const failing = (r: CheckResult): boolean => !r.expectedFailure && (r.status === "failed" || (report.options.strict && r.status === "warning"));
-  const skipped = (r: CheckResult): boolean => r.status === "skipped" || r.expectedFailure !== undefined;
+  const skipped = (r: CheckResult): boolean => r.status === "skipped" || r.status === "not-verified" || r.expectedFailure !== undefined;
   const seconds = (ms: number): string => (ms / 1000).toFixed(3);
   const suites = [...groups].map(([group, results]) => {
     const cases = results.map((r) => {
       const body: string[] = [];
       if (failing(r)) body.push(`      <failure message="${attr(r.message)}" type="${r.level}">${text(`${r.message}\nreference: ${r.reference}`)}</failure>`);
       if (r.status === "skipped") body.push(`      <skipped message="${attr(r.message)}"/>`);
+      // JUnit has no "not verified": a skip whose message says so, never a pass.
+      if (r.status === "not-verified") body.push(`      <skipped message="${attr(`not verified: ${r.message}`)}"/>`);
       if (r.expectedFailure) body.push(`      <skipped message="${attr(`expected failure: ${r.expectedFailure.reason}`)}"/>`);
       const out = [`status: ${r.status} (${r.level})${r.expectedFailure ? ", expected by the baseline" : ""}`, r.message, `reference: ${r.reference}`, r.evidence ? renderEvidence(r.evidence, "") : ""]
         .filter(Boolean)

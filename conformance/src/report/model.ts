@@ -9,7 +9,7 @@ import type { CouldNotRunCause, TargetKind, TargetSource } from "../target/targe
 export type CheckLevel = "MUST" | "SHOULD";
 
 /** A MUST that fails is `failed`; a SHOULD that fails is `warning`; `skipped` always has a reason. */
-export type CheckStatus = "passed" | "failed" | "warning" | "skipped";
+export type CheckStatus = "passed" | "failed" | "warning" | "skipped" | "not-verified";
 
 /** The dialect whose paths and answer style the run assumes. */
 export type Profile = "generic" | "spice" | "opensearch" | "celonis";
@@ -89,6 +89,8 @@ export interface ReportSummary {
   readonly failed: number;
   readonly warnings: number;
   readonly skipped: number;
+  /** Checks that could not be verified without the user's leave (a tool to call); never a pass. */
+  readonly notVerified: number;
   readonly expectedFailures?: number;
 }
 
@@ -138,6 +140,7 @@ export function summarize(results: readonly CheckResult[], withBaseline = false)
     failed: count("failed"),
     warnings: count("warning"),
     skipped: count("skipped"),
+    notVerified: count("not-verified"),
     ...(withBaseline && { expectedFailures: results.filter((r) => r.expectedFailure).length }),
   };
 }

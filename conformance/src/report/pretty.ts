@@ -8,8 +8,8 @@ import type { CheckResult, Evidence, Report, TargetReport } from "./model.js";
 import { describeKinds } from "../target/target.js";
 import { staleMessage } from "../baseline/apply-baseline.js";
 
-const SYMBOL = { passed: "✔", failed: "✘", warning: "▲", skipped: "○", expected: "⊘" } as const;
-const COLOR = { passed: 32, failed: 31, warning: 33, skipped: 90, expected: 36 } as const;
+const SYMBOL = { passed: "✔", failed: "✘", warning: "▲", skipped: "○", "not-verified": "?", expected: "⊘" } as const;
+const COLOR = { passed: 32, failed: 31, warning: 33, skipped: 90, "not-verified": 35, expected: 36 } as const;
 
 /** Anything text can be written to: a stream, a TTY, a test's collector. */
 export interface TextSink {
@@ -59,9 +59,12 @@ export class PrettyReporter {
     const symbol = this.#paint(COLOR[kind], SYMBOL[kind]);
     const level = result.level === "SHOULD" ? " (SHOULD)" : "";
     const time = result.status === "skipped" ? "" : ` ${result.durationMs} ms`;
+    const unverified = result.status === "not-verified" ? `not verified: ${result.message}` : undefined;
     const message = result.expectedFailure
       ? `expected failure (${result.expectedFailure.reason}): ${result.message}`
-      : result.status === "skipped"
+      : unverified !== undefined
+        ? unverified
+        : result.status === "skipped"
         ? `skipped: ${result.message}`
         : result.message;
     this.#out.write(`  ${symbol} ${result.id}${level}${this.#paint(90, time)}  ${message}\n`);
@@ -85,7 +88,9 @@ export class PrettyReporter {
     const stale = report.baseline?.stale ?? [];
     if (stale.length > 0) this.#out.write(`\nbaseline ${report.baseline?.file}\n`);
     for (const entry of stale) this.#out.write(`  ${this.#paint(31, "✘")} ${staleMessage(entry, report.baseline?.file ?? "the baseline")}\n`);
-    const expected = summary.expectedFailures !== undefined ? `, ${summary.expectedFailures} expected failures` : "";
+    const expected =
+      (summary.expectedFailures !== undefined ? `, ${summary.expectedFailures} expected failures` : "") +
+      (summary.notVerified > 0 ? `, ${summary.notVerified} not verified` : "");
     this.#out.write(
       `\n${verdict} ${summary.passed} passed, ${summary.failed} failed, ${summary.warnings} warnings${expected}, ${summary.skipped} skipped` +
         ` of ${summary.total} checks in ${report.durationMs} ms; profile ${report.target.profile} (${report.target.profileSource})${strict}\n`,

@@ -78,14 +78,16 @@ function helpUriOf(reference: string): string | undefined {
 }
 
 function resultOf(report: Report, result: CheckResult, ruleIndex: number): Result[] {
-  if (result.status !== "failed" && result.status !== "warning") return [];
+  if (result.status !== "failed" && result.status !== "warning" && result.status !== "not-verified") return [];
   const expected = result.expectedFailure;
+  const unverified = result.status === "not-verified";
   return [
     {
       ruleId: result.id,
       ruleIndex,
-      kind: "fail",
-      level: result.status === "failed" ? "error" : "warning",
+      // SARIF's "review": the tool could not decide; a person must (here: allow a tool call).
+      kind: unverified ? "review" : "fail",
+      level: unverified ? "none" : result.status === "failed" ? "error" : "warning",
       message: { text: messageOf(result) },
       locations: [locationOf(report, result.evidence)],
       partialFingerprints: fingerprint(report, result.id),

@@ -16,6 +16,7 @@ import { profileFromEndpoint } from "./profile.js";
 import type { EvidenceBuilder } from "./evidence.js";
 import type { ObservedMessage, RunState, ToolDiscovery } from "./run-state.js";
 import type { ResolvedTarget } from "../target/target.js";
+import type { ToolChoice } from "../protocol/safe-tool.js";
 
 /** The run's settings, as checks see them. */
 export interface RunSettings {
@@ -27,6 +28,8 @@ export interface RunSettings {
   readonly timeoutMs: number;
   readonly keepaliveWaitMs?: number | undefined;
   readonly rateLimit?: number | undefined;
+  /** The tool the user allows the runner to call (`--tool`, `--tool-args`); otherwise only read-only ones. */
+  readonly tool?: ToolChoice | undefined;
   /** The registry base URL (`--registry`); the `registry` checks are skipped without it. */
   readonly registryUrl?: URL | undefined;
 }

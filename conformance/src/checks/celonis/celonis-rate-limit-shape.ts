@@ -7,6 +7,7 @@
 import { fail, pass, type Check } from "../../check.js";
 import { rpcRequest } from "../../protocol/messages.js";
 import { callableTools, type CallableTool } from "../../protocol/tool-schema.js";
+import { toolsSafeToCall } from "../../protocol/safe-tool.js";
 import type { Answer, Session } from "../../session/session.js";
 import { answerEvidence, describeAnswer } from "../answer-evidence.js";
 import { REF } from "../references.js";
@@ -33,7 +34,7 @@ export const celonisRateLimitShape: Check = {
     const session = await ctx.openSession({ initialize: true });
     const answers: Answer[] = [];
     let callable: CallableTool | undefined;
-    for (const candidate of callableTools(discovery.tools).slice(0, PROBES)) {
+    for (const candidate of callableTools(toolsSafeToCall(discovery.tools, ctx.settings.tool)).slice(0, PROBES)) {
       const probe = await call(session, candidate, answers.length);
       answers.push(probe);
       if (isError(probe) === false) {

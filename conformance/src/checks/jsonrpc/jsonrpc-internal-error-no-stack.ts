@@ -8,6 +8,7 @@ import { errorOf } from "../../protocol/jsonrpc-shape.js";
 import { rpcRequest } from "../../protocol/messages.js";
 import { findStackTrace } from "../../protocol/stack-trace.js";
 import { argumentsFor } from "../../protocol/tool-schema.js";
+import { toolsSafeToCall } from "../../protocol/safe-tool.js";
 import { answerEvidence } from "../answer-evidence.js";
 import { REF } from "../references.js";
 
@@ -21,7 +22,8 @@ export const jsonrpcInternalErrorNoStack: Check = {
   requires: ["post-request-accepted"],
   async run(ctx) {
     const discovery = await ctx.discoverTools();
-    const thrower = "tools" in discovery ? discovery.tools.find((tool) => tool.name === "throw") : undefined;
+    // `throw` is called only when it is safe to (annotated read-only, or named with --tool throw).
+    const thrower = "tools" in discovery ? toolsSafeToCall(discovery.tools, ctx.settings.tool).find((tool) => tool.name === "throw") : undefined;
     let provoked = "";
     if (thrower) {
       const session = await ctx.openSession({ initialize: true });

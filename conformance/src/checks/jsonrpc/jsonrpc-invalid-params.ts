@@ -5,6 +5,7 @@
  * `isError: true` so the model can correct itself, so either passes; silently accepting them warns.
  */
 import { fail, pass, warn, skip, type Check } from "../../check.js";
+import { toolsSafeToCall } from "../../protocol/safe-tool.js";
 import { rpcRequest } from "../../protocol/messages.js";
 import { wronglyTypedCall } from "../../protocol/tool-schema.js";
 import { answerEvidence, describeAnswer } from "../answer-evidence.js";
@@ -29,8 +30,9 @@ export const jsonrpcInvalidParams: Check = {
       return fail(`tools/call without name: expected -32602, got ${describeAnswer(answer)}`, answerEvidence(ctx, session, answer));
     }
     if (!("tools" in discovery)) return pass(`-32602 without name; argument types not checked: ${discovery.problem}`);
-    const call = wronglyTypedCall(discovery.tools);
-    if (!call) return pass("-32602 without name; no listed tool has a required property of a simple type to get wrong");
+    // A server that does not check argument types would run the tool: only a safe one is tried.
+    const call = wronglyTypedCall(toolsSafeToCall(discovery.tools, ctx.settings.tool));
+    if (!call) return pass("-32602 without name; no tool safe to call (--tool, or annotated read-only) has a required property of a simple type to get wrong");
     const typed = await session.request(rpcRequest("invalid-arguments", "tools/call", { name: call.tool.name, arguments: call.args }));
     const what = `tools/call ${call.tool.name} with ${call.property} not a ${call.expected}`;
     const message = typed.message;

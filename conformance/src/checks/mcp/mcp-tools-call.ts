@@ -1,11 +1,12 @@
 /**
  * A listed tool, called with arguments built from its own inputSchema, answers with a
- * CallToolResult. A JSON-RPC error ("tool not found", -32602…) is a failure, never a pass.
+ * CallToolResult. A JSON-RPC error ("tool not found", -32602…) is a failure, never a pass. Only a
+ * tool the user named, or one annotated read-only, is called; otherwise the check is not verified.
  */
 import { validateAgainst } from "@mcp-contract/api-types";
-import { fail, pass, skip, type Check } from "../../check.js";
+import { fail, notVerified, pass, skip, type Check } from "../../check.js";
+import { allowedToolCall } from "../../protocol/safe-tool.js";
 import { rpcRequest } from "../../protocol/messages.js";
-import { simplestCallableTool } from "../../protocol/tool-schema.js";
 import { answerEvidence, describeAnswer } from "../answer-evidence.js";
 import { REF } from "../references.js";
 
@@ -13,7 +14,7 @@ export const mcpToolsCall: Check = {
   id: "mcp-tools-call",
   group: "mcp",
   level: "MUST",
-  title: "Calling the simplest listed tool with schema-valid arguments returns a CallToolResult",
+  title: "Calling a tool that is safe to call (--tool, or annotated read-only) with schema-valid arguments returns a CallToolResult",
   reference: REF.toolsCall,
   profiles: "all",
   requires: ["mcp-tools-list"],
@@ -22,10 +23,10 @@ export const mcpToolsCall: Check = {
     if (!("tools" in discovery)) return fail(`could not list tools: ${discovery.problem}`);
     if (!("tools" in discovery.capabilities)) return skip("the server declares no tools capability");
     if (discovery.tools.length === 0) return skip("the server lists no tools");
-    const callable = simplestCallableTool(discovery.tools);
-    if (!callable) {
-      return skip(`none of the ${discovery.tools.length} listed tools has arguments this runner can build (required properties of simple types)`);
-    }
+    const decision = allowedToolCall(discovery.tools, ctx.settings.tool);
+    if ("problem" in decision) return fail(decision.problem);
+    if ("notAllowed" in decision) return notVerified(decision.notAllowed);
+    const callable = decision.call;
     const session = await ctx.openSession({ initialize: true });
     const answer = await session.request(rpcRequest("tools-call", "tools/call", { name: callable.tool.name, arguments: callable.args }));
     const call = `tools/call ${callable.tool.name} ${JSON.stringify(callable.args)}`;
@@ -33,6 +34,6 @@ export const mcpToolsCall: Check = {
     const valid = validateAgainst("message", "CallToolResult", answer.message.result);
     if (!valid.ok) return fail(`${call}: the result is not a CallToolResult: ${valid.message}`, answerEvidence(ctx, session, answer));
     const isError = answer.message.result["isError"] === true;
-    return pass(`${call} returned a CallToolResult${isError ? " (isError: true, the tool itself reported a failure)" : ""}`);
+    return pass(`${call} returned a CallToolResult${isError ? " (isError: true, the tool itself reported a failure)" : ""}; called because ${callable.basis}`);
   },
 };
