@@ -71,8 +71,10 @@ export interface paths {
          * @description OpenSearch ML Commons 3.3+ (`OpenSearch-MCP-Stateless-Server`): stateless, no
          *     `Mcp-Session-Id`, answers JSON only (never an SSE stream), notifications `202`. As its code
          *     does, a JSON-RPC error (unknown method, bad params, a malformed message) comes back inside
-         *     `200`, not as an HTTP error; only transport faults (`403`, `413`, `415`) have their own
-         *     status. `initialize` is answered with the requested revision when it is a 2025 one.
+         *     `200`, not as an HTTP error, a body that is not JSON (`-32700`, `id` null) included; only
+         *     transport faults (`401`, `403`, `413`, `415`) have their own status. A progress notification
+         *     has nowhere to go and is not sent. `initialize` is answered with the requested revision
+         *     when it is a 2025 one.
          *
          *     A 2026-07-28 client meets a legacy server here: its modern `tools/list` is served as a
          *     legacy call (no `resultType`), its `server/discover` is `200` with `-32601`, so a client that
@@ -1440,6 +1442,7 @@ export interface operations {
                 };
             };
             202: components["responses"]["Accepted"];
+            401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenOrigin"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
