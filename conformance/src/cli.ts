@@ -38,6 +38,7 @@ async function main(argv: readonly string[]): Promise<number> {
         output: { type: "string", multiple: true },
         strict: { type: "boolean" },
         registry: { type: "string" },
+        "registry-token": { type: "string" },
         baseline: { type: "string" },
         write: { type: "string" },
         help: { type: "boolean", short: "h" },

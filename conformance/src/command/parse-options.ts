@@ -25,6 +25,7 @@ export interface CheckFlags {
   readonly output?: string[] | undefined;
   readonly strict?: boolean | undefined;
   readonly registry?: string | undefined;
+  readonly "registry-token"?: string | undefined;
   readonly baseline?: string | undefined;
   readonly write?: string | undefined;
 }
@@ -74,6 +75,10 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
     if (!registryUrl || (registryUrl.protocol !== "http:" && registryUrl.protocol !== "https:")) {
       return { error: `--registry ${flags.registry}: give the registry's http(s) base URL (the part before /v1/mcp-servers), e.g. http://127.0.0.1:8090` };
     }
+  }
+  const registryToken = flags["registry-token"]?.trim();
+  if (flags["registry-token"] !== undefined && (registryUrl === undefined || !registryToken)) {
+    return { error: "--registry-token needs --registry <base-url> and a token: the registry's operator credential (the server's --admin-token)" };
   }
   const transport = flags.transport ?? "auto";
   if (!TRANSPORTS.includes(transport)) return { error: `--transport ${transport}: use one of ${TRANSPORTS.join(", ")}` };
@@ -141,6 +146,7 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
       keepaliveWaitMs: numbers["keepalive-wait"],
       rateLimit: numbers["rate-limit"],
       registryUrl,
+      ...(registryToken && { registryToken }),
       ...(flags.tool !== undefined && { tool: { name: flags.tool.trim(), args: toolArgs } }),
       strict: flags.strict ?? false,
     },

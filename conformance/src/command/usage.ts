@@ -18,6 +18,9 @@ Options:
                              (Authorization, X-API-Key, *key*, *token*, *secret*, *auth*) are redacted
                              in reports and checked by security-auth-enforced
   --bearer <token>           same as --header 'Authorization: Bearer <token>'
+  --registry-token <token>   the registry's operator credential (the server's --admin-token), sent as
+                             a Bearer token on registry calls only; without it, calls a registry
+                             refuses with 401 leave those checks "not verified"
   --tool <name>              the tool the tool-call checks may call (default: only a tool annotated
                              readOnlyHint: true and not destructive; with none, they are "not verified")
   --tool-args <json>         its arguments, a JSON object (default: built from its inputSchema)

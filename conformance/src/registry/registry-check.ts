@@ -4,7 +4,7 @@
  * the check stops early. A probe server the registry would not delete fails the check: leaving
  * it behind silently would be worse than the finding.
  */
-import { CheckStop, fail, type Check, type Verdict } from "../check.js";
+import { CheckStop, fail, notVerified, type Check, type Verdict } from "../check.js";
 import type { CheckContext } from "../run/check-context.js";
 import { RegistryClient, UNREACHABLE_SSE_URL, type RegistryCall } from "./registry-client.js";
 
@@ -49,6 +49,10 @@ export function registryCheck(spec: RegistryCheckSpec): Check {
 /** Stops the check as failed unless the call's status is one of `wanted`. */
 export function expectStatus(ctx: CheckContext, call: RegistryCall, wanted: readonly number[], what: string): void {
   if (call.status !== undefined && wanted.includes(call.status)) return;
+  // A registry that refuses anonymous callers is doing right; what the call would show is unknown.
+  if (call.status === 401 && ctx.settings.registryToken === undefined) {
+    throw new CheckStop(notVerified(`${what}: the registry refuses callers without an operator credential (401); give --registry-token <operator token> to check it`));
+  }
   const seen = call.status ?? `no answer (${call.exchange.error ?? "none"})`;
   ctx.stop(`${what}: expected ${wanted.join(" or ")}, got ${seen}`, ctx.evidence.exchange(call.exchange));
 }

@@ -71,7 +71,11 @@ export class RegistryClient {
     const done = await this.#ctx.http({
       method: operation.method,
       url: `${this.#base}${path}${query}`,
-      headers: { accept: "application/json", ...(body !== undefined && { "content-type": options.contentType ?? "application/json" }) },
+      headers: {
+        accept: "application/json",
+        ...this.#credential(),
+        ...(body !== undefined && { "content-type": options.contentType ?? "application/json" }),
+      },
       body,
     });
     const call = this.#record(operation, done);
@@ -99,7 +103,7 @@ export class RegistryClient {
       const done = await exchange({
         method: "DELETE",
         url: `${this.#base}${operation.path.replace("{mcp_server_id}", encodeURIComponent(serverId))}`,
-        headers: { ...this.#ctx.settings.headers, accept: "application/json" },
+        headers: { ...this.#ctx.settings.headers, ...this.#credential(), accept: "application/json" },
         timeoutMs: this.#ctx.timeoutMs,
       });
       const status = done.response?.status;
@@ -107,6 +111,12 @@ export class RegistryClient {
       else left.push(`${name} (${serverId}): DELETE answered ${status ?? done.error ?? "nothing"}`);
     }
     return left;
+  }
+
+  /** The operator credential for registry calls, when the user gave one. */
+  #credential(): Record<string, string> {
+    const token = this.#ctx.settings.registryToken;
+    return token === undefined ? {} : { authorization: `Bearer ${token}` };
   }
 
   #record(operation: RegistryOperation, done: Exchange): RegistryCall {

@@ -32,6 +32,8 @@ export interface RunSettings {
   readonly tool?: ToolChoice | undefined;
   /** The registry base URL (`--registry`); the `registry` checks are skipped without it. */
   readonly registryUrl?: URL | undefined;
+  /** The registry's operator credential (`--registry-token`), sent as a Bearer token on registry calls only. */
+  readonly registryToken?: string | undefined;
 }
 
 export class CheckContext {
