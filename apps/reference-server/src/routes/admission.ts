@@ -56,7 +56,9 @@ export function preflight(app: AppContext, req: IncomingMessage, res: ServerResp
   if (origin !== undefined) {
     headers["Access-Control-Allow-Origin"] = origin;
     headers["Access-Control-Allow-Methods"] = allow;
-    headers["Access-Control-Allow-Headers"] = "Content-Type, X-API-Key, Authorization, Mcp-Protocol-Version";
+    // Every request header a client of any dialect sends, Streamable HTTP's included.
+    headers["Access-Control-Allow-Headers"] =
+      "Content-Type, X-API-Key, Authorization, MCP-Protocol-Version, Mcp-Session-Id, Last-Event-ID, Mcp-Method, Mcp-Name";
     headers["Access-Control-Max-Age"] = "600";
     headers["Vary"] = "Origin";
   }

@@ -258,6 +258,18 @@ describe.each(LEGACY_ENDPOINTS)("$path", ({ path: PATH, missingSession, reason }
       expect(response.headers.get("access-control-expose-headers")).toBe("Mcp-Session-Id");
     });
 
+    it("lets an allowed origin's preflight send the session headers", async () => {
+      await using server = await startApp({ config: { allowedOrigins: ["http://app.example"] } });
+      const response = await fetch(server.url + PATH, {
+        method: "OPTIONS",
+        headers: { origin: "http://app.example", "access-control-request-method": "POST", "access-control-request-headers": "mcp-session-id" },
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get("access-control-allow-methods")).toBe("GET, POST, DELETE");
+      const allowed = (response.headers.get("access-control-allow-headers") ?? "").toLowerCase().split(/,\s*/);
+      expect(allowed).toEqual(expect.arrayContaining(["mcp-session-id", "mcp-protocol-version", "last-event-id"]));
+    });
+
     it("answers a method the endpoint does not take with 405 and Allow", async () => {
       await using server = await startApp();
       const response = await fetch(server.url + PATH, { method: "PUT" });
