@@ -4,22 +4,19 @@
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management
  */
 import { MCP_HEADER } from "@mcp-contract/api-types";
-import { fail, pass, type Check } from "../../check.js";
+import { fail, pass } from "../../check.js";
 import { REF } from "../references.js";
-import { describe, openLegacy, postLegacy } from "../../streamable/streamable-exchange.js";
+import { legacyCheck } from "../../streamable/legacy-check.js";
+import { describe, postLegacy } from "../../streamable/streamable-exchange.js";
 
-export const legacyDeleteEndsSession: Check = {
+export const legacyDeleteEndsSession = legacyCheck({
   id: "legacy-delete-ends-session",
-  group: "streamable",
   level: "MUST",
   title: "DELETE ends the session (or is 405); a request after it is 404",
   reference: REF.streamableSessions,
-  profiles: "all",
   transports: ["stateful"],
   requires: ["legacy-session-id-visible-ascii"],
-  async run(ctx) {
-    const opened = await openLegacy(ctx);
-    if ("problem" in opened) return fail(opened.problem, ctx.evidence.exchange(opened.exchange));
+  async run(ctx, opened) {
     const headers = { [MCP_HEADER.SESSION_ID]: opened.sessionId ?? "", [MCP_HEADER.PROTOCOL_VERSION]: opened.version };
     const deleted = await ctx.http({ method: "DELETE", url: ctx.sseUrl, headers });
     const status = deleted.response?.status;
@@ -29,4 +26,4 @@ export const legacyDeleteEndsSession: Check = {
     const evidence = ctx.evidence.exchange(after, [`DELETE got ${status}`]);
     return after.response?.status === 404 ? pass(`DELETE ${status}, then 404`, evidence) : fail(`after DELETE ${status}, the session still got ${describe(after)}, not 404`, evidence);
   },
-};
+});

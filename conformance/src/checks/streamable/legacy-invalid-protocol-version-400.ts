@@ -3,24 +3,20 @@
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#protocol-version-header
  */
 import { MCP_HEADER } from "@mcp-contract/api-types";
-import { fail, pass, type Check } from "../../check.js";
+import { fail, pass } from "../../check.js";
 import { REF } from "../references.js";
-import { describe, openLegacy, postLegacy } from "../../streamable/streamable-exchange.js";
+import { legacyCheck } from "../../streamable/legacy-check.js";
+import { describe, postLegacy } from "../../streamable/streamable-exchange.js";
 
-export const legacyInvalidProtocolVersion400: Check = {
+export const legacyInvalidProtocolVersion400 = legacyCheck({
   id: "legacy-invalid-protocol-version-400",
-  group: "streamable",
   level: "MUST",
   title: "A request with an invalid MCP-Protocol-Version is 400",
   reference: REF.streamableVersionHeader,
-  profiles: "all",
   transports: ["stateful", "stateless"],
-  requires: [],
-  async run(ctx) {
-    const opened = await openLegacy(ctx);
-    if ("problem" in opened) return fail(opened.problem, ctx.evidence.exchange(opened.exchange));
+  async run(ctx, opened) {
     const exchange = await postLegacy(ctx, opened, { jsonrpc: "2.0", id: 14, method: "tools/list" }, { [MCP_HEADER.PROTOCOL_VERSION]: "not-a-version" });
     const evidence = ctx.evidence.exchange(exchange);
     return exchange.response?.status === 400 ? pass("400", evidence) : fail(`MCP-Protocol-Version: not-a-version got ${describe(exchange)}, not 400`, evidence);
   },
-};
+});

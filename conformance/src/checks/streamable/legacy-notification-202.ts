@@ -2,25 +2,21 @@
  * A notification POST the server accepts is 202 Accepted with no body: there is nothing to answer.
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
  */
-import { fail, pass, type Check } from "../../check.js";
+import { fail, pass } from "../../check.js";
 import { REF } from "../references.js";
-import { describe, openLegacy, postLegacy } from "../../streamable/streamable-exchange.js";
+import { legacyCheck } from "../../streamable/legacy-check.js";
+import { describe, postLegacy } from "../../streamable/streamable-exchange.js";
 
-export const legacyNotification202: Check = {
+export const legacyNotification202 = legacyCheck({
   id: "legacy-notification-202",
-  group: "streamable",
   level: "MUST",
   title: "An accepted notification is 202 with an empty body",
   reference: REF.streamableSending,
-  profiles: "all",
   transports: ["stateful", "stateless"],
-  requires: [],
-  async run(ctx) {
-    const opened = await openLegacy(ctx);
-    if ("problem" in opened) return fail(opened.problem, ctx.evidence.exchange(opened.exchange));
+  async run(ctx, opened) {
     const exchange = await postLegacy(ctx, opened, { jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: 999_999, reason: "mcp-contract check" } });
     const evidence = ctx.evidence.exchange(exchange, ["notifications/cancelled for a request that does not exist (a notification every server must accept)"]);
     if (exchange.response?.status !== 202) return fail(`got ${describe(exchange)}, not 202`, evidence);
     return exchange.response.bodyBytes === 0 ? pass("202, empty body", evidence) : fail(`202 with a ${exchange.response.bodyBytes}-byte body; want none`, evidence);
   },
-};
+});

@@ -3,22 +3,18 @@
  * answer holds exactly one response, bearing the request's id.
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
  */
-import { fail, pass, type Check } from "../../check.js";
+import { fail, pass } from "../../check.js";
 import { REF } from "../references.js";
-import { describe, isObject, mediaType, messagesOf, openLegacy, postLegacy } from "../../streamable/streamable-exchange.js";
+import { legacyCheck } from "../../streamable/legacy-check.js";
+import { describe, isObject, mediaType, messagesOf, postLegacy } from "../../streamable/streamable-exchange.js";
 
-export const legacyRequestAnswer: Check = {
+export const legacyRequestAnswer = legacyCheck({
   id: "legacy-request-answer",
-  group: "streamable",
   level: "MUST",
   title: "A request is answered in JSON or SSE with one response bearing its id",
   reference: REF.streamableSending,
-  profiles: "all",
   transports: ["stateful", "stateless"],
-  requires: [],
-  async run(ctx) {
-    const opened = await openLegacy(ctx);
-    if ("problem" in opened) return fail(opened.problem, ctx.evidence.exchange(opened.exchange));
+  async run(ctx, opened) {
     const exchange = await postLegacy(ctx, opened, { jsonrpc: "2.0", id: 15, method: "tools/list" });
     const evidence = ctx.evidence.exchange(exchange);
     const type = mediaType(exchange);
@@ -30,4 +26,4 @@ export const legacyRequestAnswer: Check = {
     const [only] = responses as Record<string, unknown>[];
     return only?.["id"] === 15 ? pass(`one response with id 15 (${type})`, evidence) : fail(`the response's id is ${JSON.stringify(only?.["id"])}, not 15`, evidence);
   },
-};
+});

@@ -4,25 +4,22 @@
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management
  */
 import { randomUUID } from "node:crypto";
-import { fail, pass, type Check } from "../../check.js";
+import { fail, pass } from "../../check.js";
 import { REF } from "../references.js";
-import { describe, openLegacy, postLegacy } from "../../streamable/streamable-exchange.js";
+import { legacyCheck } from "../../streamable/legacy-check.js";
+import { describe, postLegacy } from "../../streamable/streamable-exchange.js";
 
-export const legacyUnknownSession404: Check = {
+export const legacyUnknownSession404 = legacyCheck({
   id: "legacy-unknown-session-404",
-  group: "streamable",
   level: "MUST",
   title: "A request with an unknown Mcp-Session-Id is 404",
   reference: REF.streamableSessions,
-  profiles: "all",
   transports: ["stateful"],
   requires: ["legacy-session-id-visible-ascii"],
-  async run(ctx) {
-    const opened = await openLegacy(ctx);
-    if ("problem" in opened) return fail(opened.problem, ctx.evidence.exchange(opened.exchange));
+  async run(ctx, opened) {
     const unknown = `mcp-contract-unknown-${randomUUID()}`;
     const exchange = await postLegacy(ctx, { sessionId: unknown, version: opened.version }, { jsonrpc: "2.0", id: 12, method: "tools/list" });
     const evidence = ctx.evidence.exchange(exchange);
     return exchange.response?.status === 404 ? pass("404", evidence) : fail(`session ${unknown} got ${describe(exchange)}, not 404`, evidence);
   },
-};
+});
