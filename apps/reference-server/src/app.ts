@@ -61,7 +61,7 @@ export function createApp(options: AppOptions = {}): App {
     sessions,
     streamableSessions: new StreamableSessions(sessions, config.sessionIdleMs, config.maxSessions),
     keepAlive: new KeepAlive(config.keepAliveMs),
-    dispatcher: new Dispatcher(methods, notifications, log),
+    dispatcher: new Dispatcher(methods, notifications, log, config.maxBatchMessages),
     catalog,
     origins: new OriginPolicy(config.allowedOrigins, config.host),
     credentials: new CallerCredentials({ apiKeys: config.apiKeys, bearerTokens: config.bearerTokens, operatorTokens: config.adminTokens }),

@@ -55,6 +55,8 @@ Options (environment variable in brackets; flags win):
   --rate-limit-per-minute <n> tools/call per minute per Celonis asset and per SSE session,
                               0 = off [RATE_LIMIT_PER_MINUTE] (default ${DEFAULT_CONFIG.rateLimitPerMinute})
   --page-size <n>             tools per tools/list page [PAGE_SIZE] (default ${DEFAULT_CONFIG.pageSize})
+  --max-batch-messages <n>    at most this many messages in one JSON-RPC batch; more is -32600
+                              [MAX_BATCH_MESSAGES] (default ${DEFAULT_CONFIG.maxBatchMessages})
   --session-idle-ms <ms>      end a Streamable HTTP session unused this long [SESSION_IDLE_MS]
                               (default ${DEFAULT_CONFIG.sessionIdleMs})
   --max-sessions <n>          at most this many Streamable HTTP sessions; past it the least
@@ -98,6 +100,7 @@ const OPTIONS = {
   "celonis-stream-ms": { type: "string" },
   "rate-limit-per-minute": { type: "string" },
   "page-size": { type: "string" },
+  "max-batch-messages": { type: "string" },
   "session-idle-ms": { type: "string" },
   "max-sessions": { type: "string" },
   eras: { type: "string" },
@@ -158,6 +161,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
       celonisStreamMs: integer("celonis-stream-ms", "CELONIS_STREAM_MS", DEFAULT_CONFIG.celonisStreamMs, 1, 2_147_483_647),
       rateLimitPerMinute: integer("rate-limit-per-minute", "RATE_LIMIT_PER_MINUTE", DEFAULT_CONFIG.rateLimitPerMinute, 0, 1_000_000_000),
       pageSize: integer("page-size", "PAGE_SIZE", DEFAULT_CONFIG.pageSize, 1, 10_000),
+      maxBatchMessages: integer("max-batch-messages", "MAX_BATCH_MESSAGES", DEFAULT_CONFIG.maxBatchMessages, 1, 10_000),
       sessionIdleMs: integer("session-idle-ms", "SESSION_IDLE_MS", DEFAULT_CONFIG.sessionIdleMs, 1, 2_147_483_647),
       maxSessions: integer("max-sessions", "MAX_SESSIONS", DEFAULT_CONFIG.maxSessions, 1, 10_000_000),
       eras: erasOf(pick("eras", "ERAS")),

@@ -26,6 +26,8 @@ export interface ServerConfig {
   readonly celonisStreamMs: number;
   /** `tools/call` per minute per Celonis asset and per SSE session; 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
+  /** At most this many messages in one JSON-RPC batch; more is one -32600 and none of them runs. */
+  readonly maxBatchMessages: number;
   /** Tools per `tools/list` page. */
   readonly pageSize: number;
   /** A Streamable HTTP session unused this long (no request, no stream attached) is ended. */
@@ -51,6 +53,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   celonisStreamMs: 60_000,
   rateLimitPerMinute: 500,
   pageSize: 50,
+  maxBatchMessages: 100,
   sessionIdleMs: 10 * 60_000,
   maxSessions: 10_000,
   eras: "both",

@@ -757,7 +757,7 @@ export interface components {
         Draft: boolean;
     };
     requestBodies: {
-        /** @description One JSON-RPC message or a batch. `Content-Type` must be `application/json`; at most 4 MiB. */
+        /** @description One JSON-RPC message or a batch. `Content-Type` must be `application/json`; at most 4 MiB. A batch holds at most 100 messages (`--max-batch-messages`); a longer one is answered with one `-32600` error (`id` null) naming the limit, and none of its messages is run. */
         ClientMessage: {
             content: {
                 "application/json": components["schemas"]["ClientMessage"];
