@@ -165,6 +165,10 @@ describe("lint-spec", () => {
     const parsed = await lintSpecFiles([unparsable]);
     expect("problems" in parsed && lines(parsed)[0]).toMatch(/^#\/ error cannot be parsed: /);
     expect(await lintSpecFiles([swagger])).toEqual({ usageError: expect.stringContaining("is not an OpenAPI 3.x document") });
+    for (const [name, text] of [["config.yaml", "hello: world\n"], ["package.json", '{"name": "x"}\n'], ["notes.txt", "just some words\n"]] as const) {
+      await writeFile(join(dir, name), text);
+      expect(await lintSpecFiles([join(dir, name)]), name).toEqual({ usageError: expect.stringContaining("is not an OpenAPI 3.x document") });
+    }
   });
 
   it("exits 0 clean, 1 with errors, 2 for a missing file, printing file#pointer lines", async () => {

@@ -8,7 +8,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { bundle, loadConfig } from "@redocly/openapi-core";
+import { bundle, loadConfig, parseYaml } from "@redocly/openapi-core";
 import { deref, hasJsonRpcProperty, isJsonRpcErrorSchema, pointer, type Json } from "./spec-walk.js";
 
 export interface LintProblem {
@@ -44,17 +44,37 @@ const REQUIRED: readonly { status: string; sessionOnly: boolean; why: string }[]
 ];
 const MARK_HINT = 'mark the POST that receives JSON-RPC messages with "x-mcp-message: true", or give it a required sessionId query parameter';
 
+function notOpenApi(file: string): string {
+  return `lint-spec: ${file} is not an OpenAPI 3.x document (no "openapi: 3.x" at its root): give the OpenAPI description of your MCP endpoint`;
+}
+
+/** False only for text that parses as YAML/JSON but has no `openapi: 3.x` at its root; unparsable text is left to the bundler. */
+function looksLikeOpenApi3(text: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text);
+  } catch {
+    return true;
+  }
+  const version = parsed !== null && typeof parsed === "object" ? (parsed as Record<string, unknown>)["openapi"] : undefined;
+  return typeof version === "string" && version.startsWith("3.");
+}
+
 /** Bundles and lints each file; a file that cannot be read at all is a usage error. */
 export async function lintSpecFiles(files: readonly string[]): Promise<LintResult | { readonly usageError: string }> {
   const config = await loadConfig();
   const problems: LintProblem[] = [];
   const operations: LintedOperation[] = [];
   for (const file of files) {
+    let text: string;
     try {
-      await readFile(file);
+      text = await readFile(file, "utf8");
     } catch (error) {
       return { usageError: `lint-spec: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
     }
+    // A file that parses but is not an OpenAPI 3.x document is the wrong file (usage, exit 2), not a
+    // broken spec: the bundler would only say "Unsupported specification". Syntax errors stay lint errors.
+    if (!looksLikeOpenApi3(text)) return { usageError: notOpenApi(file) };
     let document: Json;
     try {
       const bundled = await bundle({ ref: resolve(file), config, dereference: false });
@@ -68,7 +88,7 @@ export async function lintSpecFiles(files: readonly string[]): Promise<LintResul
       continue;
     }
     if (typeof document?.["openapi"] !== "string" || !document["openapi"].startsWith("3.")) {
-      return { usageError: `lint-spec: ${file} is not an OpenAPI 3.x document (no "openapi: 3.x" at its root)` };
+      return { usageError: notOpenApi(file) };
     }
     const linted = lintDocument(document, file);
     problems.push(...linted.problems);
