@@ -95,6 +95,12 @@ async function main(argv: readonly string[]): Promise<number> {
   return runCheckCommand(options.run, options.outputs, io, options.baselineFile);
 }
 
+// `mcp-contract list | head` closes our stdout early: that is the reader's choice, not a crash. Later
+// writes are dropped; the run still finishes, writes its report files and returns its exit code.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     // Sockets a misbehaving server keeps open must not hold the process once the report is out.

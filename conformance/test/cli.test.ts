@@ -2,7 +2,8 @@
  * The CLI end to end, as a child process: exit codes 0/1/2, --strict, --only/--skip, and machine
  * reports written to files.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -109,9 +110,45 @@ describe("mcp-contract CLI", () => {
       const stale = await cli("check", correct.sseUrl, "--only", "sse", "--baseline", file);
       expect(stale.code).toBe(1);
       expect(stale.stdout).toContain(`stale baseline entry sse-framing: the check now passes; remove it from ${file}`);
+      expect(stale.stdout).toMatch(new RegExp(`^FAIL .*, 1 stale baseline entry \\(now passing: remove from ${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\)$`, "m"));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("prints a one-line summary on stdout when the only reporter writes a file", async () => {
+    await using server = await startFixture();
+    const dir = await mkdtemp(join(tmpdir(), "mcp-contract-"));
+    try {
+      const file = join(dir, "x.xml");
+      const run = await cli("check", server.sseUrl, "--only", "sse", "--reporter", "junit", "--output", file);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^PASS \d+ passed, 0 failed, 0 warnings, \d+ skipped of \d+ checks in \d+ ms; profile \w+ \(\w+\)\n$/);
+      expect(await readFile(file, "utf8")).toMatch(/^<\?xml/);
+      // A report on stdout keeps stdout parseable: the summary goes to stderr then.
+      const json = await cli("check", server.sseUrl, "--only", "sse", "--reporter", "json");
+      expect(JSON.parse(json.stdout)).toMatchObject({ outcome: "pass" });
+      expect(json.stderr).toMatch(/^PASS \d+ passed/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  // `list` writes its lines in one burst, so its reader closes before the first line (like `head -0`).
+  it.each([
+    [["list"], "at once"],
+    [["check", "<url>", "--only", "sse"], "after the first line"],
+  ])("exits quietly when its reader closes stdout early (%j, closed %s)", async (args, when) => {
+    await using server = await startFixture();
+    const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args.map((a) => (a === "<url>" ? server.sseUrl : a))], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    // Like `head -1`: read the first line, then close the pipe while the CLI still has lines to write.
+    if (when === "at once") child.stdout.destroy();
+    else child.stdout.once("data", () => child.stdout.destroy());
+    const [code] = (await once(child, "close")) as [number | null];
+    expect(stderr).not.toMatch(/EPIPE|at .*\.ts:\d+/);
+    expect(code).toBe(0);
   });
 
   it("runs the registry checks against --registry", async () => {

@@ -9,7 +9,7 @@ import { dirname } from "node:path";
 import { loadBaseline, type Baseline } from "../baseline/baseline-file.js";
 import { allChecks } from "../checks/registry.js";
 import { runChecks, UsageError } from "../runner.js";
-import { PrettyReporter } from "../report/pretty.js";
+import { PrettyReporter, summaryLine } from "../report/pretty.js";
 import { renderJson } from "../report/json.js";
 import { renderJunit } from "../report/junit.js";
 import { renderSarif } from "../report/sarif.js";
@@ -27,6 +27,11 @@ export interface CommandIo {
 export async function runCheckCommand(run: RunOptions, outputs: OutputPlan, io: CommandIo, baselineFile?: string): Promise<number> {
   const report = await runWithProgress(run, outputs.pretty, io, baselineFile);
   if (typeof report === "number") return report;
+  if (!outputs.pretty) {
+    // No pretty reporter: still one line of verdict on the terminal, kept off a stdout that carries a report.
+    const reportOnStdout = outputs.machine.some(({ to }) => to === "stdout");
+    (reportOnStdout ? io.stderr : io.stdout).write(`${summaryLine(report)}\n`);
+  }
   for (const { reporter, to } of outputs.machine) {
     const text = RENDER[reporter](report);
     if (to === "stdout") {

@@ -77,24 +77,10 @@ export class PrettyReporter {
   };
 
   finish(report: Report): void {
-    const { summary } = report;
-    if (report.couldNotRun) {
-      const ran = report.results.length > 0 ? `${report.summary.skipped} skipped of ${report.summary.total} checks` : "no check ran";
-      this.#out.write(`\n${this.#paint(31, "COULD NOT RUN")} (${report.couldNotRun.cause}) ${report.couldNotRun.message}; ${ran}\n`);
-      return;
-    }
-    const verdict = report.outcome === "pass" ? this.#paint(32, "PASS") : this.#paint(31, "FAIL");
-    const strict = report.options.strict && summary.warnings > 0 ? " (--strict: warnings count)" : "";
-    const stale = report.baseline?.stale ?? [];
+    const stale = report.couldNotRun ? [] : (report.baseline?.stale ?? []);
     if (stale.length > 0) this.#out.write(`\nbaseline ${report.baseline?.file}\n`);
     for (const entry of stale) this.#out.write(`  ${this.#paint(31, "✘")} ${staleMessage(entry, report.baseline?.file ?? "the baseline")}\n`);
-    const expected =
-      (summary.expectedFailures !== undefined ? `, ${summary.expectedFailures} expected failures` : "") +
-      (summary.notVerified > 0 ? `, ${summary.notVerified} not verified` : "");
-    this.#out.write(
-      `\n${verdict} ${summary.passed} passed, ${summary.failed} failed, ${summary.warnings} warnings${expected}, ${summary.skipped} skipped` +
-        ` of ${summary.total} checks in ${report.durationMs} ms; profile ${report.target.profile} (${report.target.profileSource})${strict}\n`,
-    );
+    this.#out.write(`\n${summaryLine(report, (code, text) => this.#paint(code, text))}\n`);
   }
 
   #groupHeader(group: string): void {
@@ -108,6 +94,29 @@ export class PrettyReporter {
   #paint(code: number, text: string): string {
     return this.#tty ? `\x1b[${code}m${text}\x1b[0m` : text;
   }
+}
+
+/**
+ * The one-line verdict every run prints, whatever reporters were chosen. A run that fails only
+ * because baseline entries are stale says so, rather than "FAIL … 0 failed".
+ */
+export function summaryLine(report: Report, paint: (code: number, text: string) => string = (_, text) => text): string {
+  const { summary } = report;
+  if (report.couldNotRun) {
+    const ran = report.results.length > 0 ? `${summary.skipped} skipped of ${summary.total} checks` : "no check ran";
+    return `${paint(31, "COULD NOT RUN")} (${report.couldNotRun.cause}) ${report.couldNotRun.message}; ${ran}`;
+  }
+  const verdict = report.outcome === "pass" ? paint(32, "PASS") : paint(31, "FAIL");
+  const strict = report.options.strict && summary.warnings > 0 ? " (--strict: warnings count)" : "";
+  const staleCount = report.baseline?.stale.length ?? 0;
+  const stale = staleCount > 0 ? `, ${staleCount} stale baseline ${staleCount === 1 ? "entry" : "entries"} (now passing: remove from ${report.baseline?.file})` : "";
+  const expected =
+    (summary.expectedFailures !== undefined ? `, ${summary.expectedFailures} expected failures` : "") +
+    (summary.notVerified > 0 ? `, ${summary.notVerified} not verified` : "");
+  return (
+    `${verdict} ${summary.passed} passed, ${summary.failed} failed, ${summary.warnings} warnings${expected}, ${summary.skipped} skipped` +
+    ` of ${summary.total} checks in ${report.durationMs} ms; profile ${report.target.profile} (${report.target.profileSource})${strict}${stale}`
+  );
 }
 
 /** Evidence as indented lines: request, response, stream bytes, notes. */
