@@ -13,7 +13,7 @@ import {
   type ServerMessage,
 } from "@mcp-contract/api-types";
 import type { Logger } from "../errors.js";
-import { InvalidToolArgumentsError } from "../tools/tool-source.js";
+import { DeliberateToolFailure, InvalidToolArgumentsError } from "../tools/tool-source.js";
 import { classify } from "./envelope.js";
 import type { RpcContext } from "./rpc-context.js";
 import { errorResponse, RequestCancelled, RpcError } from "./rpc-error.js";
@@ -170,5 +170,6 @@ export class Dispatcher {
 }
 
 function describe(error: unknown): string {
+  if (error instanceof DeliberateToolFailure) return error.message;
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -7,7 +7,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { CallToolResult, Tool } from "@mcp-contract/api-types";
 import { compileArgumentsCheck, type ArgumentsCheck } from "./tool-arguments.js";
-import type { ToolCallContext, ToolScope, ToolSource } from "./tool-source.js";
+import { DeliberateToolFailure, type ToolCallContext, type ToolScope, type ToolSource } from "./tool-source.js";
 
 /** The Celonis asset id that serves the built-in tools. */
 export const BUILTIN_ASSET = "builtin";
@@ -124,7 +124,7 @@ const DEFINITIONS: ReadonlyArray<{ tool: Tool; run: Run }> = [
       annotations: READ_ONLY,
     },
     run: () => {
-      throw new Error("The throw tool failed on purpose; this text must stay in the server log.");
+      throw new DeliberateToolFailure("The throw tool failed on purpose; this text must stay in the server log.");
     },
   },
 ];

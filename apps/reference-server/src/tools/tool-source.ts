@@ -19,6 +19,15 @@ export interface ToolCallContext {
   readonly reportProgress: (progress: number, total?: number, message?: string) => void;
 }
 
+/**
+ * A failure a tool raises by design (the built-in `throw` tool, which checkers call on every run):
+ * still JSON-RPC -32603 to the client, but one log line without a stack, so it does not read
+ * like a crash. Any other throw is a bug and keeps its stack in the log.
+ */
+export class DeliberateToolFailure extends Error {
+  override readonly name = "DeliberateToolFailure";
+}
+
 /** Raised by a source when arguments fail the tool's `inputSchema`; becomes JSON-RPC -32602. */
 export class InvalidToolArgumentsError extends Error {
   override readonly name = "InvalidToolArgumentsError";
