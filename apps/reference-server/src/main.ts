@@ -5,7 +5,7 @@
  */
 import { ConfigError, HELP_TEXT, parseConfig } from "./config/parse-config.js";
 import { createGateway } from "./gateway.js";
-import { REGISTRY_PREFIX, StdioPolicyError } from "./registry/index.js";
+import { REGISTRY_PREFIX, SecretKeyError, StdioPolicyError } from "./registry/index.js";
 import { dialectUrls } from "./routes/paths.js";
 import type { AddressInfo } from "node:net";
 
@@ -31,7 +31,8 @@ function main(): void {
   try {
     gateway = createGateway({ config, registry: command.registry });
   } catch (error) {
-    if (error instanceof StdioPolicyError) {
+    // A policy or key the operator must fix: one line naming the flag, no stack trace.
+    if (error instanceof StdioPolicyError || error instanceof SecretKeyError) {
       process.stderr.write(`reference-server: ${error.message}\n`);
       process.exitCode = 2;
       return;

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import {
   DEFAULT_CALL_TIMEOUT_MS,
   DEFAULT_CONNECT_TIMEOUT_MS,
+  parseSecretKey,
   type RegistryOptions,
 } from "../registry/index.js";
 import { DEFAULT_CONFIG, type McpEras, type ServerConfig } from "./server-config.js";
@@ -80,6 +81,11 @@ Registry (/v1/mcp-servers):
   --allow-stdio-code-flags    let registrations pass interpreter code flags (node -e/-r/--import,
                               python -c, sh -c, ...): that is any code [STDIO_ALLOW_CODE_FLAGS=1]
   --stdio-cwd <dir>           working directory of every stdio server [STDIO_CWD] (default /)
+  --secret-key <key>          32-byte key (base64 or hex) sealing stored upstream tokens, header
+                              and env values [SECRET_KEY] (default: the key file <db>.key,
+                              generated 0600 on first start). Prefer the env var.
+  --previous-secret-key <key> the key the database was sealed with until now: its secrets are
+                              re-sealed under --secret-key at start [PREVIOUS_SECRET_KEY]
   --upstream-connect-timeout-ms <ms>
                               bound on reaching an upstream and its handshake
                               [UPSTREAM_CONNECT_TIMEOUT_MS] (default ${DEFAULT_CONNECT_TIMEOUT_MS})
@@ -109,6 +115,8 @@ const OPTIONS = {
   "stdio-script-dir": { type: "string", multiple: true },
   "allow-stdio-code-flags": { type: "boolean" },
   "stdio-cwd": { type: "string" },
+  "secret-key": { type: "string" },
+  "previous-secret-key": { type: "string" },
   "upstream-connect-timeout-ms": { type: "string" },
   "upstream-call-timeout-ms": { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -145,6 +153,16 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
     return [...new Set(items)];
   };
 
+  const key = (flag: "secret-key" | "previous-secret-key", envName: string): Uint8Array | undefined => {
+    const given = pick(flag, envName);
+    if (!given) return undefined;
+    const parsed = parseSecretKey(given.text);
+    if (!parsed) throw new ConfigError(`${given.source} must be 32 bytes in base64 (44 characters) or hex (64 characters); generate one with: openssl rand -base64 32`);
+    return parsed;
+  };
+  const secretKey = key("secret-key", "SECRET_KEY");
+  const previousSecretKey = key("previous-secret-key", "PREVIOUS_SECRET_KEY");
+
   const host = pick("host", "HOST")?.text.trim() ?? DEFAULT_CONFIG.host;
   if (host === "" || /\s/.test(host)) throw new ConfigError(`--host/HOST must be an address such as 127.0.0.1, got '${host}'.`);
 
@@ -172,6 +190,8 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
       stdioScriptDirs: list("stdio-script-dir", "STDIO_SCRIPT_DIRS").map((dir) => path.resolve(dir)),
       stdioAllowCodeFlags: values["allow-stdio-code-flags"] === true || flagEnv(env["STDIO_ALLOW_CODE_FLAGS"], "STDIO_ALLOW_CODE_FLAGS"),
       ...(pick("stdio-cwd", "STDIO_CWD") ? { stdioCwd: path.resolve(pick("stdio-cwd", "STDIO_CWD")!.text.trim()) } : {}),
+      ...(secretKey ? { secretKey } : {}),
+      ...(previousSecretKey ? { previousSecretKey } : {}),
       connectTimeoutMs: integer("upstream-connect-timeout-ms", "UPSTREAM_CONNECT_TIMEOUT_MS", DEFAULT_CONNECT_TIMEOUT_MS, 1, 2_147_483_647),
       callTimeoutMs: integer("upstream-call-timeout-ms", "UPSTREAM_CALL_TIMEOUT_MS", DEFAULT_CALL_TIMEOUT_MS, 1, 2_147_483_647),
     },

@@ -22,6 +22,9 @@ export function openDatabase(path: string, steps: readonly Migration[] = migrati
     // the registry writes rarely enough that the extra fsync costs nothing noticeable.
     db.pragma("synchronous = FULL");
     db.pragma("foreign_keys = ON");
+    // Deleted and overwritten rows are zeroed, not left in free space: an old (sealed or, before
+    // encryption, clear) secret does not linger in the file after an update, delete or rotation.
+    db.pragma("secure_delete = ON");
     db.pragma("busy_timeout = 5000");
     migrate(db, steps);
     return db;

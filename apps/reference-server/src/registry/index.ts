@@ -12,6 +12,7 @@ import { toRegistryLogger, type LoggerOption } from "./logger.js";
 import { RegistryService } from "./registry-service.js";
 import { createRegistryToolSource } from "./registry-tool-source.js";
 import { createRegistryRoutes } from "./routes.js";
+import { openSecretBox } from "./secret-sealing.js";
 import { ServerStore } from "./server-store.js";
 import { OperatorGate } from "./operator-gate.js";
 import { StdioAllowlist, StdioPolicyError } from "./stdio-allowlist.js";
@@ -21,6 +22,7 @@ import { UpstreamPool } from "./upstream-pool.js";
 export type { LoggerOption, RegistryLogger } from "./logger.js";
 export { REGISTRY_PREFIX } from "./routes.js";
 export { StdioPolicyError } from "./stdio-allowlist.js";
+export { parseSecretKey, SecretKeyError } from "./secret-box.js";
 
 /** Where the database lives unless told otherwise (relative to the working directory). */
 export const DEFAULT_DATABASE_PATH = "./data/registry.db";
@@ -56,6 +58,13 @@ export interface RegistryOptions {
    * holding one fails instead. Default false.
    */
   readonly callersAuthenticated?: boolean;
+  /**
+   * The 32-byte key that seals stored secrets (AES-256-GCM). Default: the key file `<db>.key`,
+   * generated 0600 on first start; a fresh key for `:memory:`.
+   */
+  readonly secretKey?: Uint8Array;
+  /** The key the database was sealed with before: its values are re-sealed under `secretKey` at start. */
+  readonly previousSecretKey?: Uint8Array;
   /** Leveled logger or a line function (default: lines on stderr). Messages never contain secrets. */
   readonly logger?: LoggerOption;
 }
@@ -86,8 +95,16 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
     ...(options.stdioAllowCodeFlags !== undefined ? { allowCodeFlags: options.stdioAllowCodeFlags } : {}),
     ...(options.stdioCwd !== undefined ? { cwd: options.stdioCwd } : {}),
   });
-  const db = openDatabase(path === ":memory:" ? path : resolve(path));
-  const servers = new ServerStore(db);
+  const databasePath = path === ":memory:" ? path : resolve(path);
+  const db = openDatabase(databasePath);
+  let box;
+  try {
+    box = openSecretBox(db, databasePath, { secretKey: options.secretKey, previousSecretKey: options.previousSecretKey });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const servers = new ServerStore(db, box);
   const toolStore = new ToolStore(db);
   const upstreams = new UpstreamPool({
     connectTimeoutMs: positive(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS, "connectTimeoutMs"),

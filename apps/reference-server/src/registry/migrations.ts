@@ -15,8 +15,9 @@ export const migrations: readonly Migration[] = [
     version: 1,
     description: "servers and their discovered tools",
     // `seq` gives the creation order that list pagination (`after`) relies on; ids are random.
-    // Secrets (auth_token, header and env values) are stored in clear because they must be sent
-    // upstream; they never leave through the read models (see stored-server.ts).
+    // Secrets (auth_token, custom_headers, env) are TEXT sealed by secret-box.ts (builds before
+    // that wrote them in clear; secret-sealing.ts seals such rows at start). They never leave
+    // through the read models (see stored-server.ts).
     sql: `
       CREATE TABLE mcp_servers (
         seq               INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,8 +1,12 @@
 /**
  * The `mcp_servers` table: each write is one transaction, and a name clash is reported with the
- * other server's id (the 409 names it) instead of surfacing as a constraint error.
+ * other server's id (the 409 names it) instead of surfacing as a constraint error. Secret columns
+ * are sealed by the SecretBox on the way in and opened on the way out: the database never holds
+ * them in clear.
  */
 import type { RegistryDatabase } from "./database.js";
+import type { SecretBox } from "./secret-box.js";
+import { type SecretColumn, secretContext } from "./secret-sealing.js";
 import type { StoredServer } from "./stored-server.js";
 
 interface ServerRow {
@@ -29,20 +33,23 @@ export type ServerPage = { readonly servers: StoredServer[] } | { readonly after
 
 export class ServerStore {
   readonly #db: RegistryDatabase;
+  readonly #box: SecretBox;
 
-  constructor(db: RegistryDatabase) {
+  /** `box` must be the one openSecretBox checked this database against. */
+  constructor(db: RegistryDatabase, box: SecretBox) {
     this.#db = db;
+    this.#box = box;
   }
 
   get(id: string): StoredServer | undefined {
     const row = this.#db.prepare("SELECT * FROM mcp_servers WHERE id = ?").get(id) as ServerRow | undefined;
-    return row && fromRow(row);
+    return row && this.#fromRow(row);
   }
 
   /** Every server in creation order. */
   all(): StoredServer[] {
     const rows = this.#db.prepare("SELECT * FROM mcp_servers ORDER BY seq").all() as ServerRow[];
-    return rows.map(fromRow);
+    return rows.map((row) => this.#fromRow(row));
   }
 
   /** Up to `limit` servers created after the server `after` (from the first when absent). */
@@ -58,7 +65,7 @@ export class ServerStore {
     const rows = this.#db
       .prepare("SELECT * FROM mcp_servers WHERE seq > ? ORDER BY seq LIMIT ?")
       .all(seq, limit) as ServerRow[];
-    return { servers: rows.map(fromRow) };
+    return { servers: rows.map((row) => this.#fromRow(row)) };
   }
 
   insert(server: StoredServer): WriteResult {
@@ -72,7 +79,7 @@ export class ServerStore {
            VALUES (@id, @server_name, @mcp_server_type, @server_url, @auth_header, @auth_token,
              @custom_headers, @command, @args, @env, @created_at, @updated_at, @last_refreshed_at)`,
         )
-        .run(toRow(server));
+        .run(this.#toRow(server));
       return { ok: true };
     })();
   }
@@ -89,7 +96,7 @@ export class ServerStore {
              command = @command, args = @args, env = @env, updated_at = @updated_at
            WHERE id = @id`,
         )
-        .run(toRow(server));
+        .run(this.#toRow(server));
       return { ok: true };
     })();
   }
@@ -97,6 +104,23 @@ export class ServerStore {
   /** Deletes the server and (by cascade) its tools; false when there was none. */
   delete(id: string): boolean {
     return this.#db.prepare("DELETE FROM mcp_servers WHERE id = ?").run(id).changes > 0;
+  }
+
+  #toRow(server: StoredServer): ServerRow {
+    const row = toRow(server);
+    const seal = (column: SecretColumn): string | null => {
+      const clear = row[column];
+      return clear === null ? null : this.#box.seal(clear, secretContext(row.id, column));
+    };
+    return { ...row, auth_token: seal("auth_token"), custom_headers: seal("custom_headers"), env: seal("env") };
+  }
+
+  #fromRow(row: ServerRow): StoredServer {
+    const open = (column: SecretColumn): string | null => {
+      const sealed = row[column];
+      return sealed === null ? null : this.#box.open(sealed, secretContext(row.id, column));
+    };
+    return fromRow({ ...row, auth_token: open("auth_token"), custom_headers: open("custom_headers"), env: open("env") });
   }
 
   #nameOwner(name: string, exceptId: string): string | undefined {

@@ -7,12 +7,15 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/registry/database.js";
 import { migrations } from "../../src/registry/migrations.js";
+import { SecretBox } from "../../src/registry/secret-box.js";
 import { ServerStore } from "../../src/registry/server-store.js";
 import { toMcpServer } from "../../src/registry/stored-server.js";
 import { ToolStore } from "../../src/registry/tool-store.js";
 import { expectSpec, mountRegistry } from "./helpers.js";
 import { startSseUpstream } from "./upstreams.js";
 
+/** The fixed key fixtures/write-loop.ts seals with. */
+const WRITE_LOOP_KEY = Buffer.alloc(32, 7);
 const root = mkdtempSync(join(tmpdir(), "registry-test-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -73,7 +76,7 @@ describe("registry persistence", () => {
       expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
       expect(db.pragma("foreign_key_check")).toEqual([]);
-      const servers = new ServerStore(db);
+      const servers = new ServerStore(db, new SecretBox(WRITE_LOOP_KEY));
       const toolStore = new ToolStore(db);
       const all = servers.all();
       expect(all.length).toBeGreaterThanOrEqual(committed.length);
