@@ -36,6 +36,12 @@ export function openDatabase(path: string, steps: readonly Migration[] = migrati
 
 /** Runs the steps past `user_version`, each with its version bump in one transaction. */
 export function migrate(db: RegistryDatabase, steps: readonly Migration[]): void {
+  // IMMEDIATE, version read inside: two processes starting on a new file at once would otherwise
+  // both read version 0 and the second fail on "table already exists".
+  db.transaction(() => migrateLocked(db, steps)).immediate();
+}
+
+function migrateLocked(db: RegistryDatabase, steps: readonly Migration[]): void {
   const current = db.pragma("user_version", { simple: true }) as number;
   const latest = steps.at(-1)?.version ?? 0;
   if (current > latest) {
@@ -46,6 +52,7 @@ export function migrate(db: RegistryDatabase, steps: readonly Migration[]): void
   }
   for (const step of steps) {
     if (step.version <= current) continue;
+    // A nested transaction is a savepoint: each step with its version bump commits or fails whole.
     db.transaction(() => {
       db.exec(step.sql);
       db.pragma(`user_version = ${step.version}`);

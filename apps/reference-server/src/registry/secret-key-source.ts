@@ -6,7 +6,7 @@
  * guards against a copy of the whole data directory too.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { parseSecretKey, SECRET_KEY_BYTES, SecretKeyError } from "./secret-box.js";
 
 export interface SecretKeyOptions {
@@ -44,8 +44,19 @@ export function resolveSecretKey(databasePath: string, options: SecretKeyOptions
     );
   }
   const key = randomBytes(SECRET_KEY_BYTES);
-  // "wx": never overwrite a key file another process created meanwhile; 0600: only this user reads it.
-  writeFileSync(file, `${key.toString("base64")}\n`, { mode: 0o600, flag: "wx" });
+  // Written whole under a temporary name (0600: only this user reads it), then linked into place:
+  // the link fails rather than overwrite a key file another process created meanwhile, and no
+  // process ever reads a half-written key.
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  writeFileSync(temporary, `${key.toString("base64")}\n`, { mode: 0o600, flag: "wx" });
+  try {
+    linkSync(temporary, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return { key: readKeyFile(file), ...keep };
+  } finally {
+    rmSync(temporary, { force: true });
+  }
   return { key, discard: () => rmSync(file, { force: true }) };
 }
 

@@ -23,6 +23,16 @@ type SecretRow = { id: string } & Record<SecretColumn, string | null>;
 
 /** The key, resolved and checked against the database, with every secret sealed under it. */
 export function openSecretBox(db: RegistryDatabase, databasePath: string, options: SecretKeyOptions): SecretBox {
+  // IMMEDIATE: a second process starting on the same file waits, then sees the rows this one sealed.
+  const { box, rewritten } = db.transaction(() => sealUnderKey(db, databasePath, options)).immediate();
+  if (rewritten > 0 && databasePath !== ":memory:") {
+    db.exec("VACUUM");
+    db.pragma("wal_checkpoint(TRUNCATE)");
+  }
+  return box;
+}
+
+function sealUnderKey(db: RegistryDatabase, databasePath: string, options: SecretKeyOptions): { box: SecretBox; rewritten: number } {
   const rows = db.prepare(`SELECT id, ${SECRET_COLUMNS.join(", ")} FROM mcp_servers`).all() as SecretRow[];
   const sealedIds = new Set<string>();
   for (const row of rows) {
@@ -34,11 +44,7 @@ export function openSecretBox(db: RegistryDatabase, databasePath: string, option
   const resolved = resolveSecretKey(databasePath, options, sealedIds);
   try {
     const box = new SecretBox(resolved.key, options.previousSecretKey);
-    if (sealRows(db, box, rows) > 0 && databasePath !== ":memory:") {
-      db.exec("VACUUM");
-      db.pragma("wal_checkpoint(TRUNCATE)");
-    }
-    return box;
+    return { box, rewritten: sealRows(db, box, rows) };
   } catch (error) {
     resolved.discard();
     throw error;
@@ -47,19 +53,17 @@ export function openSecretBox(db: RegistryDatabase, databasePath: string, option
 
 /** Seals or re-seals what needs it; returns how many values were rewritten. */
 function sealRows(db: RegistryDatabase, box: SecretBox, rows: readonly SecretRow[]): number {
-  return db.transaction(() => {
-    let rewritten = 0;
-    for (const row of rows) {
-      for (const column of SECRET_COLUMNS) {
-        const stored = row[column];
-        if (stored === null) continue;
-        const context = secretContext(row.id, column);
-        const clear = isSealed(stored) ? box.open(stored, context) : stored;
-        if (isSealed(stored) && box.isCurrent(stored)) continue;
-        db.prepare(`UPDATE mcp_servers SET ${column} = ? WHERE id = ?`).run(box.seal(clear, context), row.id);
-        rewritten += 1;
-      }
+  let rewritten = 0;
+  for (const row of rows) {
+    for (const column of SECRET_COLUMNS) {
+      const stored = row[column];
+      if (stored === null) continue;
+      const context = secretContext(row.id, column);
+      const clear = isSealed(stored) ? box.open(stored, context) : stored;
+      if (isSealed(stored) && box.isCurrent(stored)) continue;
+      db.prepare(`UPDATE mcp_servers SET ${column} = ? WHERE id = ?`).run(box.seal(clear, context), row.id);
+      rewritten += 1;
     }
-    return rewritten;
-  })();
+  }
+  return rewritten;
 }
