@@ -13,7 +13,9 @@ export async function runAgainstFixture(fixture: FixtureOptions, overrides: RunO
     profile: "auto",
     headers: {},
     credentialHeaders: [],
-    timeoutMs: 1000,
+    // Generous: each wait ends as soon as its answer comes, and a busy CI machine must not turn
+    // a slow answer into a false failure (the never-answers tests set their own short bound).
+    timeoutMs: 3000,
     strict: true,
     ...rest,
   });
