@@ -22,6 +22,8 @@ export const STREAMABLE_CASES: readonly StreamableCase[] = [
   ["results-without-result-type", { failed: ["modern-result-type"] }],
   ["modern-ping-200", { failed: ["modern-removed-method-404"] }],
   ["ignores-header-mismatch", { failed: ["modern-header-mismatch"] }],
+  ["case-sensitive-header-names", { failed: ["modern-header-name-case"] }],
+  ["no-base64-decoding", { failed: ["modern-mcp-name-base64"] }],
   ["unsupported-version-bare-400", { failed: ["modern-unsupported-version"] }],
   ["accepts-missing-meta", { failed: ["modern-missing-meta"] }],
   ["modern-only-get-200", { warning: ["modern-only-get-405"] }, "modern"],

@@ -39,6 +39,8 @@ import { modernHeaderMismatch } from "./streamable/modern-header-mismatch.js";
 import { modernUnsupportedVersion } from "./streamable/modern-unsupported-version.js";
 import { modernMissingMeta } from "./streamable/modern-missing-meta.js";
 import { modernOnlyGet405 } from "./streamable/modern-only-get-405.js";
+import { modernHeaderNameCase } from "./streamable/modern-header-name-case.js";
+import { modernMcpNameBase64 } from "./streamable/modern-mcp-name-base64.js";
 import { mcpInitialize } from "./mcp/mcp-initialize.js";
 import { mcpVersionNegotiation } from "./mcp/mcp-version-negotiation.js";
 import { mcpPing } from "./mcp/mcp-ping.js";
@@ -122,6 +124,8 @@ export const allChecks: readonly Check[] = [
   modernResultType,
   modernRemovedMethod404,
   modernHeaderMismatch,
+  modernHeaderNameCase,
+  modernMcpNameBase64,
   modernUnsupportedVersion,
   modernMissingMeta,
   modernOnlyGet405,
