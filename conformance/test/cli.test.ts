@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { allChecks } from "../src/checks/registry.js";
 import type { Report } from "../src/report/model.js";
 import { startFixture } from "./fixtures/fixture-server.js";
 import { startRegistryFixture } from "./fixtures/registry-fixture.js";
@@ -38,7 +39,7 @@ describe("mcp-contract CLI", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/✔ sse-framing \d+ ms/);
     expect(run.stdout).toMatch(/○ security-auth-enforced {2}skipped: no credentials given/);
-    expect(run.stdout).toMatch(/^PASS \d+ passed, 0 failed, 0 warnings, \d+ skipped of 64 checks in \d+ ms; profile spice \(url\)$/m);
+    expect(run.stdout).toMatch(new RegExp(`^PASS \\d+ passed, 0 failed, 0 warnings, \\d+ skipped of ${allChecks.length} checks in \\d+ ms; profile spice \\(url\\)$`, "m"));
   });
 
   it("exits 1 when a check fails, showing its evidence", async () => {
