@@ -6,7 +6,7 @@
 import { ConfigError, HELP_TEXT, parseConfig } from "./config/parse-config.js";
 import { createGateway } from "./gateway.js";
 import { REGISTRY_PREFIX, SecretKeyError, StdioPolicyError } from "./registry/index.js";
-import { dialectUrls } from "./routes/paths.js";
+import { dialectUrls, MCP_PATH, OPENSEARCH_MCP_PATH, SPICE_MCP_PATH } from "./routes/paths.js";
 import type { AddressInfo } from "node:net";
 
 /** A shutdown that takes longer than this exits non-zero rather than hang. */
@@ -57,6 +57,7 @@ function main(): void {
         `  spice       ${urls.spice}\n` +
         `  opensearch  ${urls.opensearch}\n` +
         `  celonis     ${urls.celonis}\n` +
+        `  streamable  ${base}${MCP_PATH} (2026-07-28 and 2025 sessions), Spice ${base}${SPICE_MCP_PATH}, OpenSearch ${base}${OPENSEARCH_MCP_PATH}\n` +
         `  registry    ${base}${REGISTRY_PREFIX} (database ${command.registry.databasePath})\n`,
     );
   });
