@@ -4,10 +4,11 @@
  * and `routes` without this file knowing them.
  */
 import { once } from "node:events";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AppContext } from "./app-context.js";
 import { DEFAULT_CONFIG, type ServerConfig } from "./config/server-config.js";
 import type { Logger } from "./errors.js";
+import { refuseBody } from "./http/body-checks.js";
 import { CallerCredentials } from "./http/credentials.js";
 import { OriginPolicy } from "./http/origin-policy.js";
 import type { RouteHandler } from "./http/route-handler.js";
@@ -78,10 +79,17 @@ export function createApp(options: AppOptions = {}): App {
     if (inFlight === 0) drained?.();
   };
   // noDelay: every SSE frame is its own small write and must leave at once (no Nagle).
-  const server = createServer({ noDelay: true }, (req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     inFlight += 1;
     res.on("close", onResponseClose);
     route(app, req, res);
+  };
+  const server = createServer({ noDelay: true }, handle);
+  // `Expect: 100-continue`: invite the body only when it could be read; a declared oversize or
+  // non-JSON body gets its 413/415 straight away, and the client never sends it (issue 11, finding 9).
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    if (refuseBody(req) === undefined) res.writeContinue();
+    handle(req, res);
   });
 
   let closing: Promise<void> | undefined;

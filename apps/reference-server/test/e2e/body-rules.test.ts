@@ -117,4 +117,15 @@ describe("one body rule for the registry and the message endpoints", () => {
     expect(sent).toBeLessThan(16 * MAX_MESSAGE_BYTES);
     expect(closed).toBe(true);
   });
+
+  it("answers Expect: 100-continue with an oversize Content-Length by 413 alone, never 100 Continue (issue 11, finding 9)", async () => {
+    await using server = await startGateway();
+    for (const path of [REGISTRY, CELONIS_BUILTIN]) {
+      const head = `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n${AUTH_LINE}Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: ${64 * 1024 * 1024}\r\n\r\n`;
+      const { response, closed } = await rawExchange(server.port, head, async () => {});
+      expect(response.startsWith("HTTP/1.1 413 "), response.slice(0, 40)).toBe(true);
+      expect(response).not.toContain("100 Continue");
+      expect(closed).toBe(true);
+    }
+  });
 });
