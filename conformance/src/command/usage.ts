@@ -1,11 +1,12 @@
 /** The CLI's help text; the one place the flags are documented for users. */
-export const USAGE = `Usage: mcp-contract check <sse-url> [options]
-       mcp-contract baseline <sse-url> [options] [--write <file>]
+export const USAGE = `Usage: mcp-contract check <url> [options]
+       mcp-contract baseline <url> [options] [--write <file>]
        mcp-contract lint-spec <openapi-file>...
        mcp-contract list
 
-Checks an MCP HTTP+SSE endpoint (the GET that opens the event stream) against the MCP transport,
-JSON-RPC 2.0, and the Spice / OpenSearch / Celonis dialects.
+Checks an MCP endpoint over HTTP: it first finds out what is at the URL (a 2026-07-28 Streamable
+HTTP server, a 2025 one, a dual-era one, or an HTTP+SSE stream whose GET opens the event stream),
+then runs the checks of that transport, JSON-RPC 2.0 and the Spice / OpenSearch / Celonis dialects.
 
 Options:
   --transport auto|http+sse|streamable-http   the transport to check (default auto: detected the
