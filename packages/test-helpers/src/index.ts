@@ -5,3 +5,4 @@ export { spawnWithUrl } from "./spawn-with-url.js";
 export type { SpawnedServer, SpawnWithUrlOptions } from "./spawn-with-url.js";
 export { openSseStream } from "./sse-stream.js";
 export type { SseEvent, SseStream } from "./sse-stream.js";
+export { boundServer } from "./bound-server.js";

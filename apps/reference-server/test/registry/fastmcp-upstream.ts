@@ -4,8 +4,8 @@
  * not say which port it bound, so the fixture notes the http.Server that starts listening while
  * `start` runs.
  */
-import { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { boundServer } from "@mcp-contract/test-helpers";
 import { FastMCP } from "fastmcp";
 import { z } from "zod";
 
@@ -13,23 +13,6 @@ export interface FastMcpUpstream extends AsyncDisposable {
   readonly url: string;
   readonly calls: Map<string, number>;
   close(): Promise<void>;
-}
-
-/** Runs `start` and returns the http.Server that began listening meanwhile. */
-async function boundServer(start: () => Promise<void>): Promise<Server> {
-  const original = Server.prototype.listen;
-  let bound: Server | undefined;
-  Server.prototype.listen = function (this: Server, ...args: unknown[]) {
-    bound ??= this;
-    return (original as (...a: unknown[]) => Server).apply(this, args);
-  } as typeof original;
-  try {
-    await start();
-  } finally {
-    Server.prototype.listen = original;
-  }
-  if (!bound?.listening) throw new Error("fastmcp started without an http.Server listening");
-  return bound;
 }
 
 export async function startFastMcpUpstream(mode: "stateful" | "stateless"): Promise<FastMcpUpstream> {
