@@ -3,7 +3,7 @@
  * Content-Length and never send the body, or stream a chunked body while watching for an early
  * answer. Used by the 413 checks, which must prove the server decides *before* reading the body.
  */
-import { connect as netConnect, type Socket } from "node:net";
+import { isIP, connect as netConnect, type Socket } from "node:net";
 import { connect as tlsConnect } from "node:tls";
 import { Notifier } from "./notifier.js";
 import type { SentRequest } from "./http-exchange.js";
@@ -91,10 +91,11 @@ async function rawPost(options: RawRequestOptions, framing: Record<string, strin
   let closed: string | undefined;
 
   const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+  const host = socketHost(url);
   const socket: Socket =
     url.protocol === "https:"
-      ? tlsConnect({ host: url.hostname, port, servername: url.hostname })
-      : netConnect({ host: url.hostname, port });
+      ? tlsConnect({ host, port, ...(isIP(host) === 0 && { servername: host }) })
+      : netConnect({ host, port });
   socket.setNoDelay(true);
   socket.on("data", (chunk: Buffer) => {
     received = Buffer.concat([received, chunk]);
@@ -164,6 +165,14 @@ async function rawPost(options: RawRequestOptions, framing: Record<string, strin
         ? `${closed} without an answer`
         : `no answer in ${options.timeoutMs} ms`;
   return { request, response, bodyBytesSent, bodyBytesSentBeforeAnswer, finishedSending, error, durationMs };
+}
+
+/**
+ * The host to open a socket to. A URL writes an IPv6 address in brackets (`[::1]`), which is URL
+ * syntax only: `net.connect` would look `[::1]` up as a name and fail with ENOTFOUND.
+ */
+export function socketHost(url: URL): string {
+  return url.hostname.startsWith("[") && url.hostname.endsWith("]") ? url.hostname.slice(1, -1) : url.hostname;
 }
 
 /** Parses `HTTP/1.1 413 …` and its headers once the blank line is in; skips 1xx interim heads. */
