@@ -6,10 +6,10 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
  */
-import { createParser } from "eventsource-parser";
 import { LATEST_MODERN_PROTOCOL_VERSION, MCP_HEADER, META_KEY } from "@mcp-contract/api-types";
 import type { CheckContext } from "../run/check-context.js";
 import type { Exchange } from "../wire/http-exchange.js";
+import { readEventStream } from "../wire/event-stream-reader.js";
 import { toolVersion } from "../version.js";
 
 export const ACCEPT_BOTH = "application/json, text/event-stream";
@@ -131,18 +131,16 @@ export function messagesOf(exchange: Exchange): unknown[] {
     }
   }
   if (type !== "text/event-stream") return [];
+  // Read by the WHATWG rules, so a legal CR-only answer is not taken for an empty one.
   const messages: unknown[] = [];
-  const parser = createParser({
-    onEvent(event) {
-      if (event.data === "") return;
-      try {
-        messages.push(JSON.parse(event.data));
-      } catch {
-        // Not JSON: the framing checks say so; here it is simply not a message.
-      }
-    },
-  });
-  parser.feed(body);
+  for (const event of readEventStream(exchange.response?.body ?? Buffer.alloc(0)).events) {
+    if (event.data === "") continue;
+    try {
+      messages.push(JSON.parse(event.data));
+    } catch {
+      // Not JSON: the framing checks say so; here it is simply not a message.
+    }
+  }
   return messages;
 }
 

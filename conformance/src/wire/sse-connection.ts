@@ -1,11 +1,14 @@
 /**
- * An open `GET` event stream, read two ways at once: the bytes exactly as they arrived (for the
- * strict grammar check and for evidence) and the events eventsource-parser dispatches from them
- * (for everything else). Every wait is bounded; nothing here throws at the caller.
+ * An open `GET` event stream, read three ways at once: the bytes exactly as they arrived (for the
+ * strict grammar check and for evidence), the events the WHATWG rules dispatch from them (for
+ * every verdict), and the events eventsource-parser dispatches (only to warn where that common
+ * client reads the stream differently). Every wait is bounded, and so is what it holds: a stream
+ * that sends too much is closed by the runner saying why. Nothing here throws at the caller.
  */
 import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { createParser } from "eventsource-parser";
+import { DEFAULT_MAX_EVENT_BYTES, EventStreamReader } from "./event-stream-reader.js";
+import { LibraryReading } from "./library-reading.js";
 import { Notifier } from "./notifier.js";
 import type { SentRequest } from "./http-exchange.js";
 
@@ -29,7 +32,15 @@ export interface SseConnectionOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** Raw bytes kept for the grammar check and evidence; the rest is parsed but not kept. */
   readonly maxRawBytes?: number;
+  /** The largest line or event the stream may send (default 4 MiB). */
+  readonly maxEventBytes?: number;
 }
+
+/** What one stream may make the runner keep: events and comments, counted and in bytes. */
+export const MAX_KEPT_EVENTS = 10_000;
+export const MAX_KEPT_EVENT_BYTES = 16 * 1024 * 1024;
+/** A comment is kept only for its arrival; its text is cut to this many characters. */
+const MAX_COMMENT_CHARS = 200;
 
 /** An event stream being read. Create with {@link SseConnection.open}; always `close()` it. */
 export class SseConnection {
@@ -47,26 +58,29 @@ export class SseConnection {
   readonly #raw: Buffer[] = [];
   #rawBytes = 0;
   #totalBytes = 0;
+  #keptBytes = 0;
   readonly #maxRawBytes: number;
   readonly #req: ClientRequest;
+  readonly #library: LibraryReading;
 
   private constructor(options: SseConnectionOptions) {
     const url = new URL(options.url);
     const headers = { accept: "text/event-stream", ...options.headers };
     this.request = { method: "GET", url: url.href, headers };
     this.#maxRawBytes = options.maxRawBytes ?? 256 * 1024;
-    const parser = createParser({
+    const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    const reader = new EventStreamReader({
+      maxEventBytes,
       onEvent: (message) => {
-        this.events.push({
-          index: this.events.length,
-          event: message.event ?? "message",
-          data: message.data,
-          id: message.id,
-          at: this.elapsed(),
-        });
+        this.#keptBytes += message.data.length + message.event.length + (message.id?.length ?? 0);
+        this.events.push({ index: this.events.length, event: message.event, data: message.data, id: message.id, at: this.elapsed() });
       },
-      onComment: (text) => this.comments.push({ text, at: this.elapsed() }),
+      onComment: (text) => {
+        this.#keptBytes += Math.min(text.length, MAX_COMMENT_CHARS);
+        this.comments.push({ text: text.slice(0, MAX_COMMENT_CHARS), at: this.elapsed() });
+      },
     });
+    this.#library = new LibraryReading(() => this.events, maxEventBytes);
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
     this.#req = send(url, { method: "GET", headers, agent: false });
     this.#req.on("response", (res) => {
@@ -74,15 +88,27 @@ export class SseConnection {
       this.headers = res.headers;
       this.headersAt = this.elapsed();
       this.changed.notify();
-      const decoder = new TextDecoder();
       res.on("data", (chunk: Buffer) => {
+        if (this.ended) return;
         this.#totalBytes += chunk.length;
         if (this.#rawBytes < this.#maxRawBytes) {
           const part = chunk.subarray(0, this.#maxRawBytes - this.#rawBytes);
           this.#raw.push(part);
           this.#rawBytes += part.length;
         }
-        parser.feed(decoder.decode(chunk, { stream: true }));
+        reader.feed(chunk);
+        this.#library.feed(chunk, this.elapsed());
+        const tooMuch =
+          reader.overflow ??
+          (this.events.length + this.comments.length > MAX_KEPT_EVENTS
+            ? `the server sent more than ${MAX_KEPT_EVENTS} events and comments on one stream`
+            : this.#keptBytes > MAX_KEPT_EVENT_BYTES
+              ? `the server sent more than ${MAX_KEPT_EVENT_BYTES} bytes of events on one stream`
+              : undefined);
+        if (tooMuch) {
+          this.end(`closed by the runner: ${tooMuch}`);
+          this.#req.destroy();
+        }
         this.changed.notify();
       });
       res.on("close", () => this.end("closed by the server"));
@@ -110,6 +136,19 @@ export class SseConnection {
   /** Every byte received, kept or not. */
   get totalBytes(): number {
     return this.#totalBytes;
+  }
+
+  /**
+   * Where eventsource-parser, which MCP TypeScript SDK clients read streams with, reads this
+   * legal stream differently from the grammar (an event held back or never dispatched).
+   */
+  libraryNotes(): string[] {
+    return this.#library.notes(this.elapsed(), this.ended && !this.endedBy?.startsWith("closed by the runner"));
+  }
+
+  /** The runner closed the stream because the server sent more than it holds; the reason, if so. */
+  get overflow(): string | undefined {
+    return this.endedBy?.startsWith("closed by the runner: ") ? this.endedBy.slice("closed by the runner: ".length) : undefined;
   }
 
   get ended(): boolean {

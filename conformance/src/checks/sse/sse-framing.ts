@@ -1,8 +1,9 @@
 /**
  * The stream's bytes follow the event-stream grammar strictly (see wire/sse-grammar.ts), checked
  * on a session that carried a few exchanges, so answers are framed too, not just the endpoint.
+ * A legal stream that eventsource-parser (the SDK clients' reader) reads differently is a warning.
  */
-import { fail, pass, type Check } from "../../check.js";
+import { fail, pass, warn, type Check } from "../../check.js";
 import { checkEventStreamGrammar } from "../../wire/sse-grammar.js";
 import { initializeRequest, initializedNotification, rpcRequest } from "../../protocol/messages.js";
 import { REF } from "../references.js";
@@ -32,6 +33,10 @@ export const sseFraming: Check = {
     const result = checkEventStreamGrammar(raw, stream.ended && stream.endedBy !== "closed by the runner");
     if (!result.ok) {
       return fail(`line ${result.line} (byte ${result.offset}): ${result.problem}. Bytes: ${result.excerpt}`, ctx.evidence.stream(stream));
+    }
+    const interop = stream.libraryNotes();
+    if (interop.length > 0) {
+      return warn(`the stream follows the grammar, but a common client misreads it (an interop risk, not a violation): ${interop.join("; ")}`, ctx.evidence.stream(stream, interop));
     }
     return pass(`${raw.length} bytes, ${result.lines} lines, ${result.events} events (${exchanged} answered requests) follow the grammar`);
   },
