@@ -58,13 +58,20 @@ export type OpenedLegacy =
   | { readonly sessionId: string | undefined; readonly version: string; readonly exchange: Exchange }
   | { readonly problem: string; readonly exchange: Exchange };
 
-/** `initialize`, then `notifications/initialized`; the session is ended when the check ends. */
-export async function openLegacy(ctx: CheckContext, headers: Readonly<Record<string, string>> = {}): Promise<OpenedLegacy> {
+/**
+ * `initialize` asking for `requested`, then `notifications/initialized`; the session is ended when
+ * the check ends. The server may choose another revision: `version` says which it chose.
+ */
+export async function openLegacy(
+  ctx: CheckContext,
+  headers: Readonly<Record<string, string>> = {},
+  requested: string = LEGACY_REQUEST_VERSION,
+): Promise<OpenedLegacy> {
   const body = {
     jsonrpc: "2.0",
     id: 0,
     method: "initialize",
-    params: { protocolVersion: LEGACY_REQUEST_VERSION, capabilities: {}, clientInfo: CLIENT_INFO },
+    params: { protocolVersion: requested, capabilities: {}, clientInfo: CLIENT_INFO },
   };
   const exchange = await ctx.http({
     method: "POST",
@@ -76,7 +83,7 @@ export async function openLegacy(ctx: CheckContext, headers: Readonly<Record<str
   if (!answer || !isObject(answer["result"])) {
     return { problem: `initialize was not answered with an InitializeResult (${describe(exchange)})`, exchange };
   }
-  const version = String((answer["result"] as JsonObject)["protocolVersion"] ?? LEGACY_REQUEST_VERSION);
+  const version = String((answer["result"] as JsonObject)["protocolVersion"] ?? requested);
   const sessionId = header(exchange, MCP_HEADER.SESSION_ID);
   if (sessionId !== undefined) {
     ctx.onDispose(() => {
@@ -87,11 +94,11 @@ export async function openLegacy(ctx: CheckContext, headers: Readonly<Record<str
   return { sessionId, version, exchange };
 }
 
-/** A POST in an opened 2025 session, with its id and revision headers unless overridden. */
+/** A POST in an opened 2025 session (one message, or a batch), with its id and revision headers unless overridden. */
 export function postLegacy(
   ctx: CheckContext,
   session: { readonly sessionId: string | undefined; readonly version: string },
-  message: JsonObject,
+  message: JsonObject | readonly JsonObject[],
   headers: Readonly<Record<string, string | undefined>> = {},
 ): Promise<Exchange> {
   const all: Record<string, string> = {
