@@ -27,4 +27,17 @@ export const STREAMABLE_CASES: readonly StreamableCase[] = [
   ["unsupported-version-bare-400", { failed: ["modern-unsupported-version"] }],
   ["accepts-missing-meta", { failed: ["modern-missing-meta"] }],
   ["modern-only-get-200", { warning: ["modern-only-get-405"] }, "modern"],
+  ["get-404", { failed: ["legacy-get-stream-or-405"] }],
+  // Spec-legal variants (no verdict may change): 405 for GET, opaque event ids, a resumption that replays nothing.
+  ["get-405", {}],
+  ["opaque-event-ids", {}],
+  ["resume-without-replay", {}],
+  ["per-stream-event-ids", { failed: ["legacy-event-ids-unique"] }],
+  ["replays-every-stream", { failed: ["legacy-resume-own-stream"] }],
+  // Without the priming event the GET stream has no id to resume from, so the retry probe is skipped.
+  ["no-priming-event", { warning: ["legacy-sse-priming"] }],
+  ["no-retry", { warning: ["legacy-sse-retry"] }],
+  ["batch-refused-2025-03-26", { failed: ["legacy-batches-by-revision"] }],
+  ["batch-error-in-200", { failed: ["legacy-batches-by-revision"] }],
+  ["batch-notifications-accepted", {}],
 ];

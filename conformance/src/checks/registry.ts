@@ -32,6 +32,12 @@ import { legacyInvalidProtocolVersion400 } from "./streamable/legacy-invalid-pro
 import { legacyMissingSession400 } from "./streamable/legacy-missing-session-400.js";
 import { legacyUnknownSession404 } from "./streamable/legacy-unknown-session-404.js";
 import { legacyDeleteEndsSession } from "./streamable/legacy-delete-ends-session.js";
+import { legacyGetStreamOr405 } from "./streamable/legacy-get-stream-or-405.js";
+import { legacyEventIdsUnique } from "./streamable/legacy-event-ids-unique.js";
+import { legacyResumeOwnStream } from "./streamable/legacy-resume-own-stream.js";
+import { legacySsePriming } from "./streamable/legacy-sse-priming.js";
+import { legacySseRetry } from "./streamable/legacy-sse-retry.js";
+import { legacyBatchesByRevision } from "./streamable/legacy-batches-by-revision.js";
 import { modernDiscover } from "./streamable/modern-discover.js";
 import { modernResultType } from "./streamable/modern-result-type.js";
 import { modernRemovedMethod404 } from "./streamable/modern-removed-method-404.js";
@@ -120,6 +126,12 @@ export const allChecks: readonly Check[] = [
   legacyMissingSession400,
   legacyUnknownSession404,
   legacyDeleteEndsSession,
+  legacyGetStreamOr405,
+  legacyEventIdsUnique,
+  legacyResumeOwnStream,
+  legacySsePriming,
+  legacySseRetry,
+  legacyBatchesByRevision,
   modernDiscover,
   modernResultType,
   modernRemovedMethod404,
