@@ -4,9 +4,9 @@
  * session's GET stream (plain, or resuming with `Last-Event-ID`).
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#resumability-and-redelivery
  */
-import { createParser } from "eventsource-parser";
 import { MCP_HEADER } from "@mcp-contract/api-types";
 import type { CheckContext } from "../run/check-context.js";
+import { readEventStream } from "../wire/event-stream-reader.js";
 import type { Exchange } from "../wire/http-exchange.js";
 import type { SseConnection } from "../wire/sse-connection.js";
 import type { LegacySession } from "./legacy-check.js";
@@ -25,19 +25,29 @@ export interface AnswerStream {
 }
 
 /**
- * The events of an SSE body (none for any other answer). The WHATWG rule that an id field sets
- * the last event id for later events too is not applied: the checks ask which events carried one.
+ * The events of an SSE body (none for any other answer), read by the WHATWG rules. The rule that
+ * an id field sets the last event id for later events too is not applied: the checks ask which
+ * events carried one.
  */
 export function eventsOf(exchange: Exchange): AnswerStream {
-  const events: AnswerEvent[] = [];
+  if (mediaType(exchange) !== "text/event-stream") return { events: [], retries: [] };
+  const body = exchange.response?.body ?? Buffer.alloc(0);
+  const events = readEventStream(body).events.map((event) => ({ id: event.id, data: event.data }));
+  return { events, retries: retriesOf(body) };
+}
+
+/**
+ * Every valid `retry` field of an event stream: a line `retry:` (one optional space) and ASCII
+ * digits only, line ends CRLF, LF or CR; anything else the WHATWG rules ignore.
+ * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
+ */
+export function retriesOf(body: Uint8Array): number[] {
   const retries: number[] = [];
-  if (mediaType(exchange) !== "text/event-stream") return { events, retries };
-  const parser = createParser({
-    onEvent: (event) => events.push({ id: event.id, data: event.data }),
-    onRetry: (retry) => retries.push(retry),
-  });
-  parser.feed(exchange.response?.body.toString("utf8") ?? "");
-  return { events, retries };
+  for (const line of Buffer.from(body).toString("utf8").split(/\r\n|\r|\n/)) {
+    const match = /^retry: ?([0-9]+)$/.exec(line);
+    if (match) retries.push(Number(match[1]));
+  }
+  return retries;
 }
 
 /**

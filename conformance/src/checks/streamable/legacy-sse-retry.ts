@@ -6,12 +6,11 @@
  * open has closed nothing early, and passes. A SHOULD, for 2025-11-25 sessions only.
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#listening-for-messages-from-the-server
  */
-import { createParser } from "eventsource-parser";
 import { MCP_HEADER } from "@mcp-contract/api-types";
 import { fail, pass, skip } from "../../check.js";
 import { REF } from "../references.js";
 import { legacyCheck } from "../../streamable/legacy-check.js";
-import { openSessionStream, sessionGetHeaders, streamMediaType } from "../../streamable/legacy-streams.js";
+import { openSessionStream, retriesOf, sessionGetHeaders, streamMediaType } from "../../streamable/legacy-streams.js";
 import { PRIMING_REVISION } from "./legacy-sse-priming.js";
 
 /** How long the first connection is watched for the server closing it (a close comes at once). */
@@ -36,8 +35,7 @@ export const legacySseRetry = legacyCheck({
     const evidence = ctx.evidence.stream(first, notes);
     second.close();
     if (!closed || first.endedBy !== "closed by the server") return pass("the server kept the first connection open: nothing was closed early", evidence);
-    const retries: number[] = [];
-    createParser({ onEvent: () => undefined, onRetry: (retry) => retries.push(retry) }).feed(first.raw().toString("utf8"));
+    const retries = retriesOf(first.raw());
     return retries.length > 0
       ? pass(`the server closed the first connection after retry: ${retries.at(-1)}`, evidence)
       : fail("the server closed the first connection without ever sending retry", evidence);
