@@ -46,7 +46,7 @@ describe.concurrent("the reference server", () => {
   });
 
   it.each(CASES)("passes every applicable check under --strict: %s", async (_, path, config, { registryUrl, ...options }, skipped) => {
-    const gateway = createGateway({ config, log: () => undefined, registry: { databasePath: ":memory:" } });
+    const gateway = createGateway({ config, log: () => undefined, registry: { databasePath: ":memory:", upstreamHostAllowlist: ["127.0.0.1"] } });
     const running = await startServer(gateway.app.server);
     try {
       const report = await runChecks({

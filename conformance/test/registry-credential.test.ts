@@ -13,7 +13,7 @@ import { runChecks } from "../src/runner.js";
 const WRITES = allChecks.filter((check) => check.group === "registry" && check.id !== "registry-responses-valid").map((check) => check.id);
 
 async function runRegistry(registryToken: string | undefined) {
-  const gateway = createGateway({ config: { adminTokens: ["operator-1"] }, log: () => undefined, registry: { databasePath: ":memory:" } });
+  const gateway = createGateway({ config: { adminTokens: ["operator-1"] }, log: () => undefined, registry: { databasePath: ":memory:", upstreamHostAllowlist: ["127.0.0.1"] } });
   await using running = await startServer(gateway.app.server);
   try {
     return await runChecks({

@@ -41,7 +41,7 @@ describe.concurrent("the registry checks", () => {
   ])("pass against the reference server's registry %s, leaving only the servers they found", async (_, stdioAllowlist) => {
     // The check registers `node --version`, which names no script: only a registry that lets
     // registrations pass interpreter arguments unchecked accepts it.
-    const registry = createRegistry({ databasePath: ":memory:", stdioAllowlist, stdioAllowCodeFlags: true, adminTokens: [OPERATOR], logger: () => undefined });
+    const registry = createRegistry({ databasePath: ":memory:", stdioAllowlist, stdioAllowCodeFlags: true, adminTokens: [OPERATOR], upstreamHostAllowlist: ["127.0.0.1"], logger: () => undefined });
     const app = createApp({ config: { adminTokens: [OPERATOR] }, routes: [registry.routes], toolSources: [registry.tools], log: () => undefined });
     const operator = { authorization: `Bearer ${OPERATOR}` };
     await using running = await startServer(app.server);

@@ -28,6 +28,14 @@ describe("parseConfig", () => {
     expect(run(argv, env)).toEqual({ ...DEFAULT_CONFIG, ...expected });
   });
 
+  it("reads the upstream host allowlist from --allow-upstream-host and UPSTREAM_HOST_ALLOWLIST, normalized", () => {
+    const parsed = parseConfig(["--allow-upstream-host", "[::1]", "--allow-upstream-host", "LocalHost"], { UPSTREAM_HOST_ALLOWLIST: "127.0.0.1, localhost" });
+    if (parsed.kind !== "run") throw new Error("expected a run command");
+    expect(parsed.registry.upstreamHostAllowlist).toEqual(["127.0.0.1", "localhost", "::1"]);
+    const none = parseConfig([], {});
+    expect(none.kind === "run" && none.registry.upstreamHostAllowlist).toEqual([]);
+  });
+
   it("asks for help", () => {
     expect(parseConfig(["--help"], {})).toEqual({ kind: "help" });
     expect(parseConfig(["-h"], {})).toEqual({ kind: "help" });
@@ -42,6 +50,8 @@ describe("parseConfig", () => {
     [["--allow-origin", "http://a.example/path"], {}, "takes origins like http://app.example:3000"],
     [["--allow-origin", "ftp://a.example"], {}, "takes origins like"],
     [["positional"], {}, "Run with --help"],
+    [["--allow-upstream-host", "http://127.0.0.1:8080"], {}, "--allow-upstream-host/UPSTREAM_HOST_ALLOWLIST takes host names or IP addresses"],
+    [[], { UPSTREAM_HOST_ALLOWLIST: "10.0.0.0/8" }, "no scheme or port), got '10.0.0.0/8'"],
   ])("refuses %j %j with a message naming the problem", (argv, env, message) => {
     expect(() => parseConfig(argv, env)).toThrow(ConfigError);
     expect(() => parseConfig(argv, env)).toThrow(message);

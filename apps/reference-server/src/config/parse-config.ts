@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import {
   DEFAULT_CALL_TIMEOUT_MS,
   DEFAULT_CONNECT_TIMEOUT_MS,
+  normalizeUpstreamHost,
   parseSecretKey,
   type RegistryOptions,
 } from "../registry/index.js";
@@ -86,6 +87,12 @@ Registry (/v1/mcp-servers):
                               generated 0600 on first start). Prefer the env var.
   --previous-secret-key <key> the key the database was sealed with until now: its secrets are
                               re-sealed under --secret-key at start [PREVIOUS_SECRET_KEY]
+  --allow-upstream-host <host>
+                              let SSE and Streamable HTTP upstreams at this host name or IP
+                              although it is, or resolves to, a loopback, link-local, private,
+                              unique-local or metadata address (refused by default: no SSRF);
+                              repeatable [UPSTREAM_HOST_ALLOWLIST, comma-separated, e.g.
+                              127.0.0.1,localhost]
   --upstream-connect-timeout-ms <ms>
                               bound on reaching an upstream and its handshake
                               [UPSTREAM_CONNECT_TIMEOUT_MS] (default ${DEFAULT_CONNECT_TIMEOUT_MS})
@@ -117,6 +124,7 @@ const OPTIONS = {
   "stdio-cwd": { type: "string" },
   "secret-key": { type: "string" },
   "previous-secret-key": { type: "string" },
+  "allow-upstream-host": { type: "string", multiple: true },
   "upstream-connect-timeout-ms": { type: "string" },
   "upstream-call-timeout-ms": { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -147,7 +155,8 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
     }
     return value;
   };
-  const list = (flag: "api-key" | "bearer-token" | "admin-token" | "allow-origin" | "allow-stdio" | "stdio-script-dir", envName: string): string[] => {
+  type ListFlag = "api-key" | "bearer-token" | "admin-token" | "allow-origin" | "allow-stdio" | "stdio-script-dir" | "allow-upstream-host";
+  const list = (flag: ListFlag, envName: string): string[] => {
     const fromEnv = (env[envName] ?? "").split(",").map((item) => item.trim());
     const items = [...fromEnv, ...(values[flag] ?? []).map((item) => item.trim())].filter((item) => item !== "");
     return [...new Set(items)];
@@ -190,12 +199,22 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
       stdioScriptDirs: list("stdio-script-dir", "STDIO_SCRIPT_DIRS").map((dir) => path.resolve(dir)),
       stdioAllowCodeFlags: values["allow-stdio-code-flags"] === true || flagEnv(env["STDIO_ALLOW_CODE_FLAGS"], "STDIO_ALLOW_CODE_FLAGS"),
       ...(pick("stdio-cwd", "STDIO_CWD") ? { stdioCwd: path.resolve(pick("stdio-cwd", "STDIO_CWD")!.text.trim()) } : {}),
+      upstreamHostAllowlist: [...new Set(list("allow-upstream-host", "UPSTREAM_HOST_ALLOWLIST").map(upstreamHost))],
       ...(secretKey ? { secretKey } : {}),
       ...(previousSecretKey ? { previousSecretKey } : {}),
       connectTimeoutMs: integer("upstream-connect-timeout-ms", "UPSTREAM_CONNECT_TIMEOUT_MS", DEFAULT_CONNECT_TIMEOUT_MS, 1, 2_147_483_647),
       callTimeoutMs: integer("upstream-call-timeout-ms", "UPSTREAM_CALL_TIMEOUT_MS", DEFAULT_CALL_TIMEOUT_MS, 1, 2_147_483_647),
     },
   };
+}
+
+/** One `--allow-upstream-host` entry, normalized (`[::1]` → `::1`), or the ConfigError. */
+function upstreamHost(text: string): string {
+  const host = normalizeUpstreamHost(text);
+  if (host === undefined) {
+    throw new ConfigError(`--allow-upstream-host/UPSTREAM_HOST_ALLOWLIST takes host names or IP addresses such as 127.0.0.1, ::1 or localhost (no scheme or port), got '${text}'.`);
+  }
+  return host;
 }
 
 /** `--eras`: modern, legacy, both, or a comma list of modern and legacy. */

@@ -17,12 +17,14 @@ import { ServerStore } from "./server-store.js";
 import { OperatorGate } from "./operator-gate.js";
 import { StdioAllowlist, StdioPolicyError } from "./stdio-allowlist.js";
 import { ToolStore } from "./tool-store.js";
+import { UpstreamHostPolicy, type UpstreamLookup } from "./upstream-host-policy.js";
 import { UpstreamPool } from "./upstream-pool.js";
 
 export type { LoggerOption, RegistryLogger } from "./logger.js";
 export { REGISTRY_PREFIX } from "./routes.js";
 export { StdioPolicyError } from "./stdio-allowlist.js";
 export { parseSecretKey, SecretKeyError } from "./secret-box.js";
+export { normalizeUpstreamHost, type ResolvedAddress, type UpstreamLookup } from "./upstream-host-policy.js";
 
 /** Where the database lives unless told otherwise (relative to the working directory). */
 export const DEFAULT_DATABASE_PATH = "./data/registry.db";
@@ -43,6 +45,14 @@ export interface RegistryOptions {
   readonly stdioAllowCodeFlags?: boolean;
   /** Working directory of every stdio child (default: the filesystem root). */
   readonly stdioCwd?: string;
+  /**
+   * Hosts an SSE or Streamable HTTP upstream may be reached at although they are, or resolve to,
+   * loopback, link-local, private, unique-local or other special-purpose addresses (refused by
+   * default): host names or IP literals, matched against the URL's host.
+   */
+  readonly upstreamHostAllowlist?: readonly string[];
+  /** Resolves upstream host names (default `dns.lookup`); tests inject a resolver of their own. */
+  readonly upstreamLookup?: UpstreamLookup;
   /** Bound on reaching an upstream and the MCP handshake; past it, 504. Default 10 s. */
   readonly connectTimeoutMs?: number;
   /** Bound on each upstream `tools/list` page and `tools/call`; past it, 504. Default 60 s. */
@@ -87,6 +97,7 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
       "--allow-stdio needs an operator credential: start the server with --admin-token <token> (or ADMIN_TOKENS) as well, so only the operator can register stdio servers.",
     );
   }
+  const hosts = new UpstreamHostPolicy({ allow: options.upstreamHostAllowlist ?? [], lookup: options.upstreamLookup });
   const path = options.databasePath ?? DEFAULT_DATABASE_PATH;
   // Resolved before the database opens: a bad entry is the operator's to fix and nothing is left open.
   const stdio = new StdioAllowlist({
@@ -111,12 +122,14 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
     callTimeoutMs: positive(options.callTimeoutMs, DEFAULT_CALL_TIMEOUT_MS, "callTimeoutMs"),
     logger,
     stdio,
+    hosts,
   });
   const service = new RegistryService({
     servers,
     tools: toolStore,
     upstreams,
     allowlist: stdio,
+    hosts,
     validator: new ArgumentValidator(logger),
     logger,
   });

@@ -18,12 +18,13 @@ import type { ArgumentValidator } from "./argument-validator.js";
 import type { RegistryLogger } from "./logger.js";
 import { funcReturnOf } from "./func-return.js";
 import { normalized, toDefinitions } from "./request-shapes.js";
-import { validateCreate, validateUpdate } from "./request-validation.js";
+import { isLettaForm, validateCreate, validateUpdate } from "./request-validation.js";
 import type { ServerStore } from "./server-store.js";
 import type { StdioAllowlist } from "./stdio-allowlist.js";
 import { toMcpServer, type StoredServer } from "./stored-server.js";
 import { toMcpTool, type StoredTool, type ToolStore } from "./tool-store.js";
 import { UpstreamFailure } from "./upstream-failure.js";
+import type { UpstreamHostPolicy } from "./upstream-host-policy.js";
 import type { UpstreamCallOptions, UpstreamPool } from "./upstream-pool.js";
 
 export interface RegistryServiceParts {
@@ -31,6 +32,8 @@ export interface RegistryServiceParts {
   readonly tools: ToolStore;
   readonly upstreams: UpstreamPool;
   readonly allowlist: StdioAllowlist;
+  /** Which hosts upstreams may be reached at (judged here at registration, and at every connect). */
+  readonly hosts: UpstreamHostPolicy;
   readonly validator: ArgumentValidator;
   readonly logger: RegistryLogger;
 }
@@ -42,9 +45,10 @@ export class RegistryService {
     this.#parts = parts;
   }
 
-  create(body: unknown): McpServer {
+  async create(body: unknown): Promise<McpServer> {
     const request = validateCreate(body);
     if (request.mcp_server_type === "stdio") this.#parts.allowlist.check(request.command, request.args ?? [], request.env);
+    else await this.#checkHost(request.server_url, isLettaForm(body) ? "/config/server_url" : "/server_url");
     const now = new Date().toISOString();
     const server: StoredServer = {
       ...normalized(request),
@@ -84,6 +88,7 @@ export class RegistryService {
     const server = next as StoredServer;
     // Command, args and env are judged together: a PATCH of any one of them could change what runs.
     if (server.mcp_server_type === "stdio") this.#parts.allowlist.check(server.command, server.args, server.env);
+    else if ("server_url" in patch) await this.#checkHost(server.server_url, "/server_url");
     this.#write(this.#parts.servers.update(server), server.server_name);
     await this.#parts.upstreams.drop(id);
     this.#parts.logger.info(`Updated MCP server '${server.server_name}' (${id}).`);
@@ -189,6 +194,14 @@ export class RegistryService {
   /** The allowlist may have shrunk since the server was registered (a restart with other flags). */
   #checkRunnable(server: StoredServer): void {
     if (server.mcp_server_type === "stdio") this.#parts.allowlist.check(server.command, server.args, server.env);
+  }
+
+  /** The 403 naming `field` when the operator's host policy refuses the URL's host (no SSRF by default). */
+  async #checkHost(serverUrl: string, field: string): Promise<void> {
+    const refusal = await this.#parts.hosts.refusalOf(serverUrl);
+    if (refusal !== undefined) {
+      throw new HttpError(403, "forbidden", `Upstream URL refused: ${refusal}`, { errors: [{ field, message: `is refused: ${refusal}` }] });
+    }
   }
 
   #write(result: { ok: true } | { ok: false; conflictId: string }, name: string): void {

@@ -83,7 +83,7 @@ export function createRegistryToolSource(
         // An unreachable or failing upstream is the tool failing: the model reads why in the result.
         // So is a command the allowlist no longer permits (HttpError 403).
         if ((error instanceof UpstreamFailure || error instanceof HttpError) && !context.signal.aborted) {
-          logger.warn(error.message);
+          logger.warn(error instanceof UpstreamFailure ? error.logLine : error.message);
           return { content: [{ type: "text", text: error.message }], isError: true };
         }
         throw error;

@@ -14,6 +14,7 @@ import {
 import { HttpError } from "../errors.js";
 import { validationFailed } from "./registry-errors.js";
 import type { StoredServer } from "./stored-server.js";
+import { serverUrlShapeError } from "./upstream-host-policy.js";
 
 type ServerType = StoredServer["mcp_server_type"];
 
@@ -61,10 +62,14 @@ function fromLettaForm(body: unknown): CreateMcpServerRequest {
   }
 }
 
+/** Whether a create body is in Letta's form (a `config` object beside the name). */
+export function isLettaForm(body: unknown): boolean {
+  return typeof body === "object" && body !== null && !Array.isArray(body) && "config" in body && !("mcp_server_type" in body);
+}
+
 /** A create body in the flat form, or in Letta's (a `config` object beside the name). */
 export function validateCreate(body: unknown): CreateMcpServerRequest {
-  const isLetta = typeof body === "object" && body !== null && !Array.isArray(body) && "config" in body && !("mcp_server_type" in body);
-  return isLetta ? fromLettaForm(body) : validateFlat(body);
+  return isLettaForm(body) ? fromLettaForm(body) : validateFlat(body);
 }
 
 function validateFlat(body: unknown): CreateMcpServerRequest {
@@ -75,7 +80,10 @@ function validateFlat(body: unknown): CreateMcpServerRequest {
     const precise = type ? validateAgainst("registry", CREATE_SCHEMA[type], body) : result;
     throw validationFailed((precise.ok ? result : precise).errors);
   }
-  return body as CreateMcpServerRequest;
+  const request = body as CreateMcpServerRequest;
+  const urlError = request.mcp_server_type === "stdio" ? undefined : serverUrlShapeError(request.server_url, "/server_url");
+  if (urlError) throw validationFailed([urlError]);
+  return request;
 }
 
 /** Validates a PATCH body for a server of `type`: fields of another type are named as such. */
@@ -86,6 +94,9 @@ export function validateUpdate(body: unknown, type: ServerType): UpdateMcpServer
     throw validationFailed(typed.errors.map((error) => explainForType(error, type, body)));
   }
   if (!general.ok) throw validationFailed(general.errors);
+  const serverUrl = (body as { server_url?: unknown }).server_url;
+  const urlError = typeof serverUrl === "string" ? serverUrlShapeError(serverUrl, "/server_url") : undefined;
+  if (urlError) throw validationFailed([urlError]);
   return body as UpdateMcpServerRequest;
 }
 

@@ -34,7 +34,7 @@ export function createRegistryRoutes(service: RegistryService, gate: OperatorGat
   const collection: Methods = {
     GET: async (_req, res, url) => sendJson(res, 200, service.list(...pageOf(url))),
     POST: async (req, res) => {
-      const created = service.create(await readJsonBody(req, res));
+      const created = await service.create(await readJsonBody(req, res));
       res.setHeader("location", `${REGISTRY_PREFIX}/${created.id}`);
       sendJson(res, 201, created);
     },
@@ -144,7 +144,7 @@ function pageOf(url: URL): [number, string | undefined] {
 function fail(res: ServerResponse, error: unknown, logger: RegistryLogger, where: string): void {
   let failure: unknown = error;
   if (error instanceof UpstreamFailure) {
-    logger.warn(error.message);
+    logger.warn(error.logLine);
     failure = error.toHttpError();
   } else if (!(error instanceof HttpError)) {
     logger.error(`Registry: ${where} failed: ${error instanceof Error ? error.message : String(error)}`);

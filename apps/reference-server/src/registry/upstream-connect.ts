@@ -1,12 +1,14 @@
 /**
  * Opens one upstream connection under the connect bound, and closes everything it started when
- * that fails, so no stdio child outlives a failed connect. stdio and SSE upstreams go through the
- * MCP SDK's Client; Streamable HTTP upstreams through `@mcp-contract/client`'s `connect`, which
- * finds the era (2026-07-28, a 2025 session, stateless) the way the specification says. Failures
+ * that fails, so no stdio child or socket outlives a failed connect. stdio and SSE upstreams go
+ * through the MCP SDK's Client; Streamable HTTP upstreams through `@mcp-contract/client`'s
+ * `connect`, which finds the era (2026-07-28, a 2025 session, stateless) the way the
+ * specification says. Both HTTP clients dial through the guarded fetch (guarded-fetch.ts). Failures
  * are thrown, not logged: whoever reports them to a caller logs them once.
  */
 import { connect } from "@mcp-contract/client";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { createGuardedFetch } from "./guarded-fetch.js";
 import type { RegistryLogger } from "./logger.js";
 import { scrubSecrets } from "./secret-scrubber.js";
 import { secretsOf, type StoredServer } from "./stored-server.js";
@@ -39,22 +41,29 @@ export async function connectUpstream(server: StoredServer, options: ConnectOpti
   return { session };
 }
 
-function failureOf(server: StoredServer, error: unknown, timeoutMs: number, diagnostics?: string): UpstreamFailure {
+function failureOf(
+  server: StoredServer,
+  error: unknown,
+  timeoutMs: number,
+  upstream: { diagnostics?: string; refusal: Error | undefined; remote: boolean },
+): UpstreamFailure {
   return toUpstreamFailure(error, {
     serverName: server.server_name,
     what: "initialize",
     timeoutMs,
     scrub: (text) => scrubSecrets(text, secretsOf(server)),
-    diagnostics,
+    ...upstream,
   });
 }
 
 async function connectStreamable(server: StoredServer, url: string, options: ConnectOptions): Promise<UpstreamSession> {
   const { connectTimeoutMs } = options;
   const signal = AbortSignal.timeout(connectTimeoutMs);
+  const guarded = createGuardedFetch(options.hosts);
   let live: { close(): Promise<void> } | undefined;
   try {
     const session = await connect(url, {
+      fetch: guarded.fetch,
       headers: upstreamHeaders(server),
       clientInfo: CLIENT_INFO,
       detectTimeoutMs: connectTimeoutMs,
@@ -65,14 +74,19 @@ async function connectStreamable(server: StoredServer, url: string, options: Con
     });
     live = session;
     options.opened(session);
-    void session.ended.then(() => options.closed(session));
-    return contractSession(session);
+    void session.ended.then(async () => {
+      await guarded.close();
+      options.closed(session);
+    });
+    return contractSession(session, guarded.refusal);
   } catch (error) {
     if (live) await live.close().catch(() => undefined);
-    if (signal.aborted) {
+    await guarded.close();
+    const refusal = guarded.refusal();
+    if (signal.aborted && !refusal) {
       throw new UpstreamFailure("timeout", `Upstream '${server.server_name}' did not complete the MCP handshake within ${connectTimeoutMs} ms.`, true);
     }
-    throw failureOf(server, error, connectTimeoutMs);
+    throw failureOf(server, error, connectTimeoutMs, { refusal, remote: true });
   }
 }
 
@@ -83,7 +97,10 @@ async function connectWithSdk(server: StoredServer, options: ConnectOptions): Pr
   const upstream = createUpstreamTransport(server, options);
   const client = new Client(CLIENT_INFO);
   options.opened(client);
-  client.onclose = () => options.closed(client);
+  client.onclose = () => {
+    void upstream.release();
+    options.closed(client);
+  };
   let timer: NodeJS.Timeout | undefined;
   // The SDK's own timeout covers `initialize` only; this bound also covers the spawn and the SSE
   // stream's endpoint event, which a hung upstream may never send.
@@ -97,12 +114,13 @@ async function connectWithSdk(server: StoredServer, options: ConnectOptions): Pr
     await Promise.race([client.connect(upstream.transport, { timeout: connectTimeoutMs }), deadline]);
   } catch (error) {
     await client.close().catch(() => undefined);
+    await upstream.release();
     options.closed(client);
-    throw failureOf(server, error, connectTimeoutMs, upstream.diagnostics());
+    throw failureOf(server, error, connectTimeoutMs, { diagnostics: upstream.diagnostics(), refusal: upstream.refusal(), remote: upstream.remote });
   } finally {
     clearTimeout(timer);
   }
   // Set only now: during the handshake the same errors reject connect() and are reported there.
   client.onerror = (error) => logger.warn(scrub(`Upstream '${name}': ${error.message}`));
-  return sdkSession(client, upstream.diagnostics, upstream.pid);
+  return sdkSession(client, upstream);
 }

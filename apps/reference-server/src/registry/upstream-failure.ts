@@ -1,10 +1,12 @@
 /**
- * Why an upstream call failed, in words safe to show (secrets scrubbed), and whether it was a
- * timeout (504) or anything else (502). The routes and the session tools both read it.
+ * Why an upstream call failed, in words safe to show (secrets scrubbed, never a network
+ * upstream's answer), and whether it was a timeout (504) or anything else (502). The routes and
+ * the session tools both read it.
  */
 import { JsonRpcError, McpTransportError } from "@mcp-contract/client";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { HttpError } from "../errors.js";
+import { UpstreamHostRefused } from "./upstream-host-policy.js";
 
 export class UpstreamFailure extends Error {
   override readonly name = "UpstreamFailure";
@@ -14,9 +16,18 @@ export class UpstreamFailure extends Error {
     message: string,
     /** Whether the connection is unusable afterwards (and must be dropped from the cache). */
     readonly broken: boolean,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; logDetail?: string | undefined },
   ) {
     super(message, options);
+    this.logDetail = options?.logDetail;
+  }
+
+  /** What the operator's log adds to the message (scrubbed): the reason a caller is not told. */
+  readonly logDetail: string | undefined;
+
+  /** The line for the server's log: the message, and the reason behind it when there is one. */
+  get logLine(): string {
+    return this.logDetail === undefined ? this.message : `${this.message} (${this.logDetail})`;
   }
 
   /** The 502 or 504 ApiError for the routes. */
@@ -27,17 +38,38 @@ export class UpstreamFailure extends Error {
   }
 }
 
+/** What toUpstreamFailure knows about the failed step. */
+export interface FailureContext {
+  readonly serverName: string;
+  /** The step: `initialize`, `tools/list`, `tools/call`. */
+  readonly what: string;
+  readonly timeoutMs: number;
+  readonly scrub: (text: string) => string;
+  /** What a stdio child said last (its stderr). */
+  readonly diagnostics?: string | undefined;
+  /**
+   * Whether the upstream is reached over the network (SSE, Streamable HTTP): then the caller is
+   * told what failed in one sentence, never the target's answer nor why a socket failed (which
+   * would tell closed, open and filtered ports apart); the reason goes to the log only.
+   */
+  readonly remote?: boolean | undefined;
+  /** The host policy's refusal of a connect made for this step, when there was one. */
+  readonly refusal?: Error | undefined;
+}
+
+/** The longest JSON-RPC error message of an upstream passed on to the caller. */
+const MAX_ERROR_MESSAGE = 300;
+
 /**
- * Classifies whatever an SDK or `@mcp-contract/client` call threw. `what` names the step (`tools/list`), `scrub` cleans the
- * text, and `diagnostics` adds what the upstream said last (a stdio child's stderr).
+ * Classifies whatever an SDK or `@mcp-contract/client` call threw: a refused host, a timeout, a
+ * closed connection, a JSON-RPC error answer, or a failure to reach the upstream.
  */
-export function toUpstreamFailure(
-  error: unknown,
-  context: { serverName: string; what: string; timeoutMs: number; scrub: (text: string) => string; diagnostics?: string },
-): UpstreamFailure {
+export function toUpstreamFailure(error: unknown, context: FailureContext): UpstreamFailure {
   if (error instanceof UpstreamFailure) return error;
   const { serverName, what, timeoutMs, scrub } = context;
   const upstream = `Upstream '${serverName}'`;
+  const refusal = context.refusal ?? refusalIn(error);
+  if (refusal) return new UpstreamFailure("error", `${upstream} was not contacted: ${refusal.message}`, true, { cause: error });
   const timedOut = (error instanceof McpError && error.code === ErrorCode.RequestTimeout) || (error instanceof McpTransportError && error.kind === "timeout");
   if (timedOut) {
     return new UpstreamFailure("timeout", scrub(`${upstream} did not answer ${what} within ${timeoutMs} ms.`), false);
@@ -50,16 +82,34 @@ export function toUpstreamFailure(
   }
   if (error instanceof McpError || error instanceof JsonRpcError) {
     // A JSON-RPC error answer: the upstream is alive, so the connection stays usable.
-    return new UpstreamFailure("error", scrub(`${upstream} answered ${what} with an error: ${error.message}`), false);
+    const said = scrub(error.message);
+    const shown = said.length > MAX_ERROR_MESSAGE ? `${said.slice(0, MAX_ERROR_MESSAGE)}…` : said;
+    return new UpstreamFailure("error", `${upstream} answered ${what} with an error: ${shown}`, false);
   }
-  return new UpstreamFailure("error", `${upstream} failed during ${what}: ${scrub(reasonOf(error))}${tail}`, true, {
-    cause: error,
-  });
+  const reason = scrub(reasonOf(error));
+  if (context.remote) {
+    return new UpstreamFailure("error", `${upstream} failed during ${what}: could not reach the upstream server.`, true, {
+      cause: error,
+      logDetail: reason,
+    });
+  }
+  return new UpstreamFailure("error", `${upstream} failed during ${what}: ${reason}${tail}`, true, { cause: error });
+}
+
+/** The host policy's refusal among the error's causes (fetch wraps it as "fetch failed"). */
+function refusalIn(error: unknown): Error | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current instanceof UpstreamHostRefused) return current;
+    current = current.cause;
+  }
+  return undefined;
 }
 
 /**
  * The error's message and its causes' (fetch hides ECONNREFUSED in `cause`); for a failed era
- * detection, also what the upstream's last answer said (its 401 text, say).
+ * detection, also what the upstream's last answer said (its 401 text, say). For a network
+ * upstream this goes to the operator's log only; a stdio upstream's goes in the answer.
  */
 function reasonOf(error: unknown): string {
   const parts: string[] = [];

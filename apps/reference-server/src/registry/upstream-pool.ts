@@ -116,6 +116,8 @@ export class UpstreamPool {
         timeoutMs: this.#options.callTimeoutMs,
         scrub: (text) => scrubSecrets(text, secretsOf(server)),
         diagnostics: connection.session.diagnostics(),
+        refusal: connection.session.refusal(),
+        remote: connection.session.remote,
       });
       if (failure.broken && this.#entries.get(server.id) === entry) await this.drop(server.id);
       throw failure;

@@ -26,10 +26,17 @@ export interface UpstreamSession {
   diagnostics(): string;
   /** The stdio child's pid, for logs. */
   pid(): number | null;
+  /** The host policy's refusal of this connection's last refused connect (HTTP upstreams). */
+  refusal(): Error | undefined;
+  /** Whether the upstream is reached over the network: failures are then told in sanitized words. */
+  readonly remote: boolean;
 }
 
 /** An SDK Client as an upstream session. */
-export function sdkSession(client: Client, diagnostics: () => string, pid: () => number | null): UpstreamSession {
+export function sdkSession(
+  client: Client,
+  upstream: { diagnostics(): string; pid(): number | null; refusal(): Error | undefined; readonly remote: boolean },
+): UpstreamSession {
   return {
     listToolsPage: (cursor, timeoutMs) => client.listTools(cursor === undefined ? {} : { cursor }, { timeout: timeoutMs }),
     callTool: async (name, args, bounds) =>
@@ -39,13 +46,15 @@ export function sdkSession(client: Client, diagnostics: () => string, pid: () =>
         ...(bounds.onprogress ? { onprogress: bounds.onprogress } : {}),
       })) as CallToolResult,
     close: () => client.close(),
-    diagnostics,
-    pid,
+    diagnostics: () => upstream.diagnostics(),
+    pid: () => upstream.pid(),
+    refusal: () => upstream.refusal(),
+    remote: upstream.remote,
   };
 }
 
 /** A `@mcp-contract/client` session as an upstream session. */
-export function contractSession(session: ConnectedSession): UpstreamSession {
+export function contractSession(session: ConnectedSession, refusal: () => Error | undefined): UpstreamSession {
   return {
     listToolsPage: (cursor, timeoutMs) =>
       session.request<ToolPage>("tools/list", cursor === undefined ? undefined : { cursor }, { timeoutMs }),
@@ -61,5 +70,7 @@ export function contractSession(session: ConnectedSession): UpstreamSession {
     close: () => session.close(),
     diagnostics: () => "",
     pid: () => null,
+    refusal,
+    remote: true,
   };
 }

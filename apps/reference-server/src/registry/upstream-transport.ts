@@ -1,13 +1,16 @@
 /**
  * Builds the SDK client transport for a stored stdio or SSE server: a spawned command for stdio
- * (with a minimal inherited environment), or SSE with the server's credentials as headers.
- * Streamable HTTP upstreams are reached by `@mcp-contract/client` instead (upstream-connect.ts).
+ * (with a minimal inherited environment), or SSE with the server's credentials as headers over
+ * the guarded fetch (guarded-fetch.ts). Streamable HTTP upstreams are reached by
+ * `@mcp-contract/client` instead (upstream-connect.ts).
  */
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { createGuardedFetch } from "./guarded-fetch.js";
 import type { StdioAllowlist } from "./stdio-allowlist.js";
 import type { StoredServer } from "./stored-server.js";
+import type { UpstreamHostPolicy } from "./upstream-host-policy.js";
 
 /** How much of a stdio child's stderr is kept to explain a crash. */
 const STDERR_TAIL_BYTES = 2048;
@@ -18,11 +21,19 @@ export interface UpstreamTransport {
   diagnostics(): string;
   /** The stdio child's pid once spawned, for logs. */
   pid(): number | null;
+  /** The host policy's refusal of the last connect it refused (SSE upstreams). */
+  refusal(): Error | undefined;
+  /** Whether the upstream is reached over the network. */
+  readonly remote: boolean;
+  /** Releases what the transport holds besides itself (the SSE upstream's sockets). */
+  release(): Promise<void>;
 }
 
 export interface TransportPolicy {
   /** Decides, at every spawn, what a stdio server runs (it throws the 403 when it may not). */
   readonly stdio: StdioAllowlist;
+  /** Decides, at every connect, which hosts an HTTP upstream may be reached at. */
+  readonly hosts: UpstreamHostPolicy;
 }
 
 export function createUpstreamTransport(server: StoredServer, policy: TransportPolicy): UpstreamTransport {
@@ -44,11 +55,13 @@ export function createUpstreamTransport(server: StoredServer, policy: TransportP
     transport.stderr?.on("data", (chunk: Buffer) => {
       tail = (tail + chunk.toString("utf8")).slice(-STDERR_TAIL_BYTES);
     });
-    return { transport, diagnostics: () => tail.trim(), pid: () => transport.pid };
+    const none = async (): Promise<void> => undefined;
+    return { transport, diagnostics: () => tail.trim(), pid: () => transport.pid, refusal: () => undefined, remote: false, release: none };
   }
   const url = new URL(server.server_url);
-  const transport = new SSEClientTransport(url, { requestInit: { headers: upstreamHeaders(server) } });
-  return { transport, diagnostics: () => "", pid: () => null };
+  const guarded = createGuardedFetch(policy.hosts);
+  const transport = new SSEClientTransport(url, { requestInit: { headers: upstreamHeaders(server) }, fetch: guarded.sdkFetch });
+  return { transport, diagnostics: () => "", pid: () => null, refusal: guarded.refusal, remote: true, release: guarded.close };
 }
 
 /**

@@ -20,7 +20,7 @@ const AUTH = { authorization: `Bearer ${OPERATOR}` };
 const AUTH_LINE = `Authorization: Bearer ${OPERATOR}\r\n`;
 
 async function startGateway(): Promise<{ url: string; port: number } & AsyncDisposable> {
-  const gateway = createGateway({ config: { adminTokens: [OPERATOR] }, registry: { databasePath: ":memory:" }, log: () => {} });
+  const gateway = createGateway({ config: { adminTokens: [OPERATOR] }, registry: { databasePath: ":memory:", upstreamHostAllowlist: ["127.0.0.1"] }, log: () => {} });
   const running = await startServer(gateway.app.server);
   return { url: running.url, port: running.port, [Symbol.asyncDispose]: () => gateway.close() };
 }

@@ -59,7 +59,7 @@ describe("cancellation (notifications/cancelled)", () => {
     // Registry writes need the operator token (issue 11), which then every endpoint asks for.
     const operator = "operator-cancellation-2b9e";
     const auth = { authorization: `Bearer ${operator}` };
-    const gateway = createGateway({ config: { adminTokens: [operator] }, registry: { databasePath: ":memory:" }, log: () => {} });
+    const gateway = createGateway({ config: { adminTokens: [operator] }, registry: { databasePath: ":memory:", upstreamHostAllowlist: ["127.0.0.1"] }, log: () => {} });
     await using running = await startServer(gateway.app.server);
     try {
       const created = await post(`${running.url}/v1/mcp-servers`, { server_name: "up", mcp_server_type: "sse", server_url: upstream.url }, auth);

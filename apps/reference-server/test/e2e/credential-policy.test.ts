@@ -24,7 +24,7 @@ const CELONIS = "/studio-copilot/api/v1/mcp-servers/mcp";
 const PING = { jsonrpc: "2.0", id: 1, method: "ping" };
 
 async function startGateway(config: Partial<ServerConfig>, databasePath = ":memory:") {
-  const gateway = createGateway({ config, registry: { databasePath }, log: () => undefined });
+  const gateway = createGateway({ config, registry: { databasePath, upstreamHostAllowlist: ["127.0.0.1"] }, log: () => undefined });
   const running = await startServer(gateway.app.server);
   return {
     url: running.url,

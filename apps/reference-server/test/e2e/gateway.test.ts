@@ -27,7 +27,7 @@ function post(url: string, body: unknown): Promise<Response> {
 
 describe("the gateway: registered upstream tools on the session endpoints", () => {
   it("exposes server-everything's tools namespaced on Spice and plain on its Celonis asset, until deleted", async () => {
-    const gateway = createGateway({ config: { adminTokens: [OPERATOR] }, registry: { databasePath: ":memory:", stdioAllowlist: ["node"], stdioScriptDirs: [path.dirname(EVERYTHING)] }, log: () => {} });
+    const gateway = createGateway({ config: { adminTokens: [OPERATOR] }, registry: { databasePath: ":memory:", stdioAllowlist: ["node"], stdioScriptDirs: [path.dirname(EVERYTHING)], upstreamHostAllowlist: ["127.0.0.1"] }, log: () => {} });
     await using running = await startServer(gateway.app.server);
     try {
       const created = await post(`${running.url}/v1/mcp-servers`, {
@@ -88,7 +88,7 @@ describe("main.ts with the registry", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "mcp-contract-main-db-"));
     const database = path.join(dir, "registry.db");
     const start = () =>
-      spawnWithUrl(process.execPath, ["--import", "tsx", MAIN, "--port", "0", "--db", database, "--admin-token", OPERATOR], {
+      spawnWithUrl(process.execPath, ["--import", "tsx", MAIN, "--port", "0", "--db", database, "--admin-token", OPERATOR, "--allow-upstream-host", "127.0.0.1"], {
         readyPattern: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
       });
     try {

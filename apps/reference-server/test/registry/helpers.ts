@@ -14,6 +14,9 @@ import { CRASH_FIXTURE, EVERYTHING } from "./upstreams.js";
 /** The operator token every mounted registry accepts; `request` sends it unless told otherwise. */
 export const OPERATOR_TOKEN = "operator-test-3f9a1c7e";
 
+/** The hosts the tests' upstreams listen on: loopback, refused unless allowed (no SSRF by default). */
+export const LOOPBACK_UPSTREAM_HOSTS: readonly string[] = ["127.0.0.1", "::1", "localhost"];
+
 /** The script directories the tests allow stdio interpreters to run from: the fixtures and server-everything. */
 export const TEST_SCRIPT_DIRS: readonly string[] = [dirname(CRASH_FIXTURE), dirname(EVERYTHING)];
 
@@ -48,6 +51,7 @@ export async function mountRegistry(options: Partial<RegistryOptions> = {}): Pro
     stdioScriptDirs: TEST_SCRIPT_DIRS,
     connectTimeoutMs: 5_000,
     callTimeoutMs: 5_000,
+    upstreamHostAllowlist: LOOPBACK_UPSTREAM_HOSTS,
     logger: { info: keep("info"), warn: keep("warn"), error: keep("error") },
     adminTokens: [OPERATOR_TOKEN],
     // As in a gateway with an operator token: every MCP caller has proven a credential.

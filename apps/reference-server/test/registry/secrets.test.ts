@@ -34,7 +34,9 @@ describe("registry secrets", () => {
     });
     const refused = expectApiError(await api.request("PATCH", `/v1/mcp-servers/${leakyServer.body.id}/refresh`), 502, "upstream_error");
     expect(leaky.headers[0]?.["x-api-key"]).toBe(API_KEY);
-    expect(refused.detail).toContain("rejected credential ********");
+    // The caller reads one sanitized sentence, never the upstream's answer; the operator's log has it, scrubbed.
+    expect(refused.detail).toBe("Upstream 'leaky' failed during initialize: could not reach the upstream server.");
+    expect(api.logs.some((line) => line.includes("rejected credential ********"))).toBe(true);
 
     const crashy = await api.request("POST", "/v1/mcp-servers", {
       json: { server_name: "crashy", mcp_server_type: "stdio", command: "node", args: [CRASH_FIXTURE], env: { CRASH_SECRET: ENV_VALUE } },

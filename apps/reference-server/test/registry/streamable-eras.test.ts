@@ -16,7 +16,7 @@ const textOf = (result: CallToolResult): string | undefined => {
 const OPERATOR = "operator-eras-8c41";
 
 async function startGateway() {
-  const gateway = createGateway({ config: { adminTokens: [OPERATOR] }, log: () => undefined, registry: { databasePath: ":memory:", stdioAllowlist: [] } });
+  const gateway = createGateway({ config: { adminTokens: [OPERATOR] }, log: () => undefined, registry: { databasePath: ":memory:", stdioAllowlist: [], upstreamHostAllowlist: ["127.0.0.1"] } });
   const server = await startServer(gateway.app.server);
   const call = async (method: string, path: string, json?: unknown) => {
     const response = await fetch(`${server.url}${path}`, {

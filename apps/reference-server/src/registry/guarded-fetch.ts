@@ -1,0 +1,53 @@
+/**
+ * The one way the registry reaches an HTTP upstream: a fetch over an undici Agent of its own per
+ * upstream connection, whose connector judges every socket it opens by the upstream host policy:
+ * an IP literal before dialling, a name through the policy's guarded `lookup`, so the address
+ * judged is the address dialled (a redirect or a re-resolved name included). Both upstream
+ * clients take it: `@mcp-contract/client` (Streamable HTTP) and the MCP SDK's SSE transport.
+ * Closing it destroys every socket the connection opened.
+ */
+import { Agent, buildConnector, fetch as undiciFetch, type RequestInit as UndiciRequestInit } from "undici";
+import { UpstreamHostRefused, type UpstreamHostPolicy } from "./upstream-host-policy.js";
+
+export interface GuardedFetch {
+  /** `@mcp-contract/client`'s fetch: takes a Request. */
+  readonly fetch: (request: Request) => Promise<Response>;
+  /** The MCP SDK transports' fetch: takes a URL and an init. */
+  readonly sdkFetch: (url: string | URL, init?: RequestInit) => Promise<Response>;
+  /** The policy's refusal of the last connect it refused, to explain a failed request. */
+  refusal(): UpstreamHostRefused | undefined;
+  /** Destroys every socket of this connection; fetches after it fail. */
+  close(): Promise<void>;
+}
+
+export function createGuardedFetch(policy: UpstreamHostPolicy): GuardedFetch {
+  let refused: UpstreamHostRefused | undefined;
+  const dial = buildConnector({ lookup: policy.lookup });
+  const agent = new Agent({
+    connect: (options, callback) => {
+      const literal = policy.literalRefusal(options.hostname);
+      if (literal) {
+        refused = literal;
+        callback(literal, null);
+        return;
+      }
+      dial(options, (...result) => {
+        if (result[0] instanceof UpstreamHostRefused) refused = result[0];
+        callback(...result);
+      });
+    },
+  });
+  const send = (url: string | URL, init: RequestInit | undefined): Promise<Response> =>
+    // undici's Response is the same WHATWG Response the global fetch returns (both are undici's).
+    undiciFetch(url, { ...(init as UndiciRequestInit), dispatcher: agent }) as unknown as Promise<Response>;
+  return {
+    fetch: async (request) => {
+      // undici's fetch takes only its own Request class: the request is passed as its parts.
+      const body = request.body === null ? undefined : await request.arrayBuffer();
+      return send(request.url, { method: request.method, headers: request.headers, body, signal: request.signal, redirect: request.redirect });
+    },
+    sdkFetch: (url, init) => send(url, init),
+    refusal: () => refused,
+    close: () => agent.destroy(),
+  };
+}
