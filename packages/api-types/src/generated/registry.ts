@@ -19,7 +19,7 @@ export interface paths {
         put?: never;
         /**
          * Create Mcp Server
-         * @description Registers a server. It is not contacted until its tools are refreshed.
+         * @description Registers a server. It is not contacted until its tools are refreshed. An SSE or Streamable HTTP `server_url` must be `http:` or `https:` without userinfo (422), and its host must not be, or resolve to, a loopback, link-local (cloud metadata), private, unique-local, CGNAT or other special-purpose address unless the operator allowed that host with `--allow-upstream-host` (403); every connect judges the dialled address again.
          */
         post: operations["createMcpServer"];
         delete?: never;
@@ -54,7 +54,7 @@ export interface paths {
         head?: never;
         /**
          * Update Mcp Server
-         * @description Changes the given fields. Changing how the server is reached (URL, command, credentials) keeps its tools until the next refresh. A `server_url` with another origin (scheme, host or port) drops the stored `auth_token` and `custom_headers`, and another `auth_header` drops the stored `auth_token`, unless the same request supplies them again: stored credentials never follow a server to a new destination. A stdio server's command, args and env are checked together against the stdio boundary (403 naming each refused field).
+         * @description Changes the given fields. Changing how the server is reached (URL, command, credentials) keeps its tools until the next refresh. A `server_url` with another origin (scheme, host or port) drops the stored `auth_token` and `custom_headers`, and another `auth_header` drops the stored `auth_token`, unless the same request supplies them again: stored credentials never follow a server to a new destination. A stdio server's command, args and env are checked together against the stdio boundary, and a new `server_url` against the upstream host policy (403 naming each refused field).
          */
         patch: operations["updateMcpServer"];
         trace?: never;
@@ -234,7 +234,7 @@ export interface components {
         ServerName: string;
         /**
          * Format: uri
-         * @description An `http:` or `https:` URL of the upstream MCP endpoint.
+         * @description An `http:` or `https:` URL of the upstream MCP endpoint, without userinfo (credentials go in `auth_token` or `custom_headers`). Internal hosts are refused unless the operator allows them.
          * @example http://127.0.0.1:3001/sse
          */
         ServerUrl: string;
@@ -519,6 +519,15 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
+        /** @description The server's policy refuses what the registration would make it run or reach: a stdio command, argument or environment key outside the stdio boundary, or an upstream host that is, or resolves to, an internal address (not allowed with `--allow-upstream-host`). `errors` names each refused field. */
+        RegistrationRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
         /** @description The stdio command is not on the server's allowlist (checked again on refresh and run, since the allowlist can shrink across restarts). */
         StdioNotAllowed: {
             headers: {
@@ -617,18 +626,12 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description The upstream MCP server could not be reached, failed, or answered with a protocol error. */
+        /** @description The upstream MCP server could not be reached, failed, answered with a protocol error, or was not contacted because its host is, or now resolves to, an internal address. For SSE and Streamable HTTP upstreams the detail is one sanitized sentence: never the target's answer, status or socket error (the server's log keeps the reason). */
         UpstreamError: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "Upstream 'everything' failed: connect ECONNREFUSED 127.0.0.1:3001",
-                 *       "code": "upstream_error"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ApiError"];
             };
         };
@@ -732,7 +735,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["StdioNotAllowed"];
+            403: components["responses"]["RegistrationRefused"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -823,7 +826,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["StdioNotAllowed"];
+            403: components["responses"]["RegistrationRefused"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
