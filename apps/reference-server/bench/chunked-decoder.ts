@@ -7,6 +7,8 @@ export class ChunkedDecoder {
   constructor(
     private readonly chunked: boolean,
     private readonly onBody: (body: Buffer) => void,
+    /** Called at the last (zero-length) chunk: the body has ended. */
+    private readonly onEnd: () => void = () => {},
   ) {}
 
   push(data: Buffer): void {
@@ -31,7 +33,7 @@ export class ChunkedDecoder {
       if (lineEnd < 0) return;
       this.remaining = parseInt(this.pending.subarray(0, lineEnd).toString("latin1"), 16);
       this.pending = this.pending.subarray(lineEnd + 2);
-      if (this.remaining === 0) return;
+      if (this.remaining === 0) return this.onEnd();
     }
   }
 }

@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: the reference server, the SDK's SSEServerTransport under express, and a bare
- * node:http server, measured side by side in one run on loopback. Prints a Markdown table with
- * ratios against the bare server (the practical limit) and the issue's targets.
+ * `npm run bench`: two tables, each measured side by side in one run on loopback with ratios
+ * against a bare node:http server (the practical limit) and the issue's targets. HTTP+SSE: the
+ * reference server, the SDK's SSEServerTransport under express and a bare server. Streamable HTTP:
+ * see streamable-table.ts.
  */
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { spawnWithUrl, type SpawnedServer } from "@mcp-contract/test-helpers";
 import { closedLoop, type LoadResult } from "./closed-loop.js";
 import { kibPerIdleSession } from "./idle-memory.js";
 import { declaredOversize, type OversizeResult } from "./oversize.js";
+import { streamableTable } from "./streamable-table.js";
 import { WireSession } from "./wire-session.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -128,4 +130,9 @@ rows.push(
   `| declared 64 MiB POST, headers only | ${oversizeCell(ours.oversize)} | ${oversizeCell(sdk.oversize)} | ${oversizeCell(bare.oversize)} | | | 413 < 50 ms ${verdict(ours.oversize.status === 413 && ours.oversize.ms < 50)} |`,
 );
 console.log(`Median of ${ROUNDS} rounds of ${DURATION_MS} ms per scenario, servers taking turns; node ${process.version}, ${os.cpus().length} cores.\n`);
+console.log("### HTTP+SSE (2024-11-05)\n");
 console.log(rows.join("\n"));
+
+const streamableRows = await streamableTable({ nodeFlags: NODE_FLAGS, durationMs: DURATION_MS, rounds: ROUNDS, idleSessions: IDLE_SESSIONS });
+console.log("\n### Streamable HTTP (2026-07-28 requests; legacy 2025 sessions for memory)\n");
+console.log(streamableRows.join("\n"));
