@@ -28,6 +28,11 @@ export interface RpcContext {
    * request arrives in another POST.
    */
   readonly peer?: object;
+  /**
+   * The client capabilities a 2026-07-28 request declared in its `_meta`; absent on transports
+   * whose client declared them once at `initialize` (the tools that need them are modern-only).
+   */
+  readonly clientCapabilities?: Readonly<Record<string, unknown>>;
   /** Aborted when the peer goes away, so long tool calls can stop. */
   readonly signal: AbortSignal;
   /** Sends a server-initiated message (progress) to the peer, if it has a channel for them. */

@@ -78,7 +78,7 @@ export function createMcpMethods(options: McpMethodOptions): {
       const retryAfter = takeCall(context.rateWindow, rateLimitPerMinute, Date.now());
       if (retryAfter > 0) return rateLimitedResult(rateLimitPerMinute, context.rateSubject, retryAfter);
     }
-    const call = new ToolCall(context, id, _meta?.progressToken);
+    const call = new ToolCall(context, id, _meta?.progressToken, params);
     let result: ReturnType<ToolCatalog["call"]>;
     try {
       result = catalog.call(context.scope, name, args, call);

@@ -8,12 +8,13 @@ import type { ProgressNotification, RequestId } from "@mcp-contract/api-types";
 import { forgetCancellable, registerCancellable } from "../jsonrpc/cancellations.js";
 import type { RpcContext } from "../jsonrpc/rpc-context.js";
 import { RequestCancelled } from "../jsonrpc/rpc-error.js";
-import type { ToolCallContext } from "../tools/tool-source.js";
+import type { MultiRoundTrip, ToolCallContext } from "../tools/tool-source.js";
 
 const NO_PROGRESS = (): void => {};
 
 export class ToolCall implements ToolCallContext {
   readonly reportProgress: ToolCallContext["reportProgress"];
+  readonly multiRoundTrip: MultiRoundTrip | undefined;
   private cancellation: AbortController | undefined;
   private combined: AbortSignal | undefined;
 
@@ -21,7 +22,12 @@ export class ToolCall implements ToolCallContext {
     private readonly rpc: RpcContext,
     private readonly id: RequestId,
     progressToken: string | number | undefined,
+    /** The call's params, for a 2026-07-28 retry's `inputResponses` and `requestState`. */
+    params?: Readonly<Record<string, unknown>>,
   ) {
+    this.multiRoundTrip = rpc.clientCapabilities
+      ? { clientCapabilities: rpc.clientCapabilities, inputResponses: params?.["inputResponses"], requestState: params?.["requestState"] }
+      : undefined;
     this.reportProgress =
       progressToken === undefined
         ? NO_PROGRESS

@@ -3,9 +3,9 @@
  * first source wins a name), calls a tool on the first source that has it, and says whether a
  * Celonis asset exists.
  */
-import type { CallToolResult, Tool } from "@mcp-contract/api-types";
+import type { Tool } from "@mcp-contract/api-types";
 import type { BuiltinTools } from "../tools/builtin-tools.js";
-import type { ToolCallContext, ToolScope, ToolSource } from "../tools/tool-source.js";
+import type { ToolAnswer, ToolCallContext, ToolScope, ToolSource } from "../tools/tool-source.js";
 
 export class ToolCatalog {
   constructor(
@@ -39,13 +39,13 @@ export class ToolCatalog {
     name: string,
     args: Record<string, unknown>,
     context: ToolCallContext,
-  ): CallToolResult | Promise<CallToolResult | undefined> | undefined {
+  ): ToolAnswer | Promise<ToolAnswer | undefined> | undefined {
     const own = this.builtins.callNow(scope, name, args, context);
     if (own !== undefined || this.sources.length === 0) return own;
     return this.callSources(scope, name, args, context);
   }
 
-  private async callSources(scope: ToolScope, name: string, args: Record<string, unknown>, context: ToolCallContext): Promise<CallToolResult | undefined> {
+  private async callSources(scope: ToolScope, name: string, args: Record<string, unknown>, context: ToolCallContext): Promise<ToolAnswer | undefined> {
     for (const source of this.sources) {
       const result = await source.callTool(scope, name, args, context);
       if (result !== undefined) return result;

@@ -8,7 +8,7 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#receiving-messages
  */
 import type { ServerResponse } from "node:http";
-import { JSONRPC_ERROR, META_KEY, type RequestId, type ServerMessage } from "@mcp-contract/api-types";
+import { JSONRPC_ERROR, MCP_ERROR, META_KEY, type RequestId, type ServerMessage } from "@mcp-contract/api-types";
 import type { RpcContext } from "../jsonrpc/rpc-context.js";
 import { SERVER_INFO } from "../mcp/mcp-methods.js";
 import type { KeepAlive } from "../sse/keep-alive.js";
@@ -17,8 +17,11 @@ import { STREAM_HEADERS } from "../sse/sse-format.js";
 import type { Acceptable } from "../streamable/legacy-headers.js";
 import type { ToolScope } from "../tools/tool-source.js";
 
-/** Modern requests see every source's tools, as legacy sessions do. */
-const ALL_TOOLS: ToolScope = { kind: "all" };
+/**
+ * Modern requests see every source's tools, as legacy sessions do, plus the tools that ask for
+ * input through Multi Round-Trip Requests, which only 2026-07-28 carries.
+ */
+const ALL_TOOLS: ToolScope = { kind: "all", multiRoundTrip: true };
 
 const JSON_HEADERS = { "Content-Type": "application/json" } as const;
 
@@ -34,6 +37,16 @@ export interface CacheHints {
  * notification says so: 0, so clients fetch it again when they need it.
  */
 export const CACHE_HINTS: ReadonlyMap<string, CacheHints> = new Map([["tools/list", { ttlMs: 0, cacheScope: "public" }]]);
+
+/**
+ * The HTTP status of an error answer where 2026-07-28 names one: 404 for an unknown or removed
+ * method, 400 for a missing client capability (basic/index.mdx, "_meta"); any other error rides
+ * a 200, as a JSON-RPC error does.
+ */
+const ERROR_STATUS: ReadonlyMap<number, number> = new Map([
+  [JSONRPC_ERROR.METHOD_NOT_FOUND, 404],
+  [MCP_ERROR.MISSING_REQUIRED_CLIENT_CAPABILITY, 400],
+]);
 
 export class ModernExchange implements RpcContext {
   readonly scope = ALL_TOOLS;
@@ -53,6 +66,8 @@ export class ModernExchange implements RpcContext {
     private readonly keepAlive: KeepAlive,
     /** Set for a cacheable method: added to its result. */
     private readonly cacheHints: CacheHints | undefined,
+    /** What the request's `_meta` declared. */
+    readonly clientCapabilities: Readonly<Record<string, unknown>>,
   ) {}
 
   get rateWindow(): ModernExchange {
@@ -103,7 +118,7 @@ export class ModernExchange implements RpcContext {
       channel.send(message);
       return this.endStream(channel);
     }
-    const status = "error" in message && message.error.code === JSONRPC_ERROR.METHOD_NOT_FOUND ? 404 : 200;
+    const status = "error" in message ? ERROR_STATUS.get(message.error.code) ?? 200 : 200;
     if (this.accept.json || !this.accept.sse) {
       const body = JSON.stringify(message);
       res.writeHead(status, { ...JSON_HEADERS, "Content-Length": Buffer.byteLength(body) });

@@ -48,8 +48,8 @@ export function answerModern(app: AppContext, req: IncomingMessage, res: ServerR
     res.writeHead(202, ACCEPTED_HEADERS).end();
     return;
   }
-  const { message, version } = validated.call;
-  const exchange = new ModernExchange(res, message.id, version, acceptable(req.headers.accept), app.keepAlive, CACHE_HINTS.get(message.method));
+  const { message, version, capabilities } = validated.call;
+  const exchange = new ModernExchange(res, message.id, version, acceptable(req.headers.accept), app.keepAlive, CACHE_HINTS.get(message.method), capabilities);
   if (message.method === "server/discover") return exchange.reply({ jsonrpc: "2.0", id: message.id, result: profile.discover });
   app.dispatcher.dispatch(message, exchange);
 }

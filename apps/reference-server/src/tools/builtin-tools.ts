@@ -2,12 +2,14 @@
  * The built-in tools every server has (scope `all`, and the Celonis asset `builtin`): `echo`, and
  * tools that exercise each kind of answer: structured results (`add`), a tool-level error
  * (`fail`), progress notifications (`progress`), image content (`image`) and a handler that throws
- * (`throw`, answered -32603 with no details).
+ * (`throw`, answered -32603 with no details). 2026-07-28 requests also see `confirm`, which asks
+ * the user first (Multi Round-Trip Requests).
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
-import type { CallToolResult, Tool } from "@mcp-contract/api-types";
+import type { Tool } from "@mcp-contract/api-types";
+import { CONFIRM_TOOL, ConfirmTool } from "./confirm-tool.js";
 import { compileArgumentsCheck, type ArgumentsCheck } from "./tool-arguments.js";
-import { DeliberateToolFailure, type ToolCallContext, type ToolScope, type ToolSource } from "./tool-source.js";
+import { DeliberateToolFailure, type ToolAnswer, type ToolCallContext, type ToolScope, type ToolSource } from "./tool-source.js";
 
 /** The Celonis asset id that serves the built-in tools. */
 export const BUILTIN_ASSET = "builtin";
@@ -17,7 +19,7 @@ const PIXEL_PNG =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 type Args = Record<string, unknown>;
-type Run = (args: Args, context: ToolCallContext) => CallToolResult | Promise<CallToolResult>;
+type Run = (args: Args, context: ToolCallContext) => ToolAnswer | Promise<ToolAnswer>;
 
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
 
@@ -129,22 +131,38 @@ const DEFINITIONS: ReadonlyArray<{ tool: Tool; run: Run }> = [
   },
 ];
 
+/**
+ * Tools only a 2026-07-28 request sees (scope.multiRoundTrip): they ask for input. Made per
+ * server, so each seals its `requestState` with a key of its own.
+ */
+function multiRoundTripDefinitions(): ReadonlyArray<{ tool: Tool; run: Run }> {
+  const confirm = new ConfirmTool();
+  return [{ tool: CONFIRM_TOOL, run: (args, context) => confirm.run(args, context.multiRoundTrip) }];
+}
+
 /** The built-in tools as a ToolSource. Argument checks are compiled once, here. */
 export class BuiltinTools implements ToolSource {
   private readonly tools: Tool[] = DEFINITIONS.map((entry) => entry.tool);
-  private readonly byName = new Map<string, { check: ArgumentsCheck; run: Run }>(
-    DEFINITIONS.map(({ tool, run }) => [tool.name, { check: compileArgumentsCheck(tool), run }]),
-  );
+  private readonly modernTools: Tool[];
+  private readonly byName: Map<string, { check: ArgumentsCheck; run: Run; multiRoundTrip: boolean }>;
+
+  constructor() {
+    const modernOnly = multiRoundTripDefinitions();
+    this.modernTools = [...this.tools, ...modernOnly.map((entry) => entry.tool)];
+    const entries = [...DEFINITIONS.map((entry) => ({ ...entry, multiRoundTrip: false })), ...modernOnly.map((entry) => ({ ...entry, multiRoundTrip: true }))];
+    this.byName = new Map(entries.map(({ tool, run, multiRoundTrip }) => [tool.name, { check: compileArgumentsCheck(tool), run, multiRoundTrip }]));
+  }
 
   hasAsset(assetId: string): boolean {
     return assetId === BUILTIN_ASSET;
   }
 
   listTools(scope: ToolScope): Tool[] {
-    return inScope(scope) ? this.tools : [];
+    if (!inScope(scope)) return [];
+    return scope.kind === "all" && scope.multiRoundTrip ? this.modernTools : this.tools;
   }
 
-  async callTool(scope: ToolScope, name: string, args: Args, context: ToolCallContext): Promise<CallToolResult | undefined> {
+  async callTool(scope: ToolScope, name: string, args: Args, context: ToolCallContext): Promise<ToolAnswer | undefined> {
     return this.callNow(scope, name, args, context);
   }
 
@@ -152,9 +170,9 @@ export class BuiltinTools implements ToolSource {
    * callTool without the promise when the tool answers at once (all but `progress`): undefined
    * when there is no such tool here; throws InvalidToolArgumentsError for bad arguments.
    */
-  callNow(scope: ToolScope, name: string, args: Args, context: ToolCallContext): CallToolResult | Promise<CallToolResult> | undefined {
+  callNow(scope: ToolScope, name: string, args: Args, context: ToolCallContext): ToolAnswer | Promise<ToolAnswer> | undefined {
     const entry = inScope(scope) ? this.byName.get(name) : undefined;
-    if (!entry) return undefined;
+    if (!entry || (entry.multiRoundTrip && !(scope.kind === "all" && scope.multiRoundTrip))) return undefined;
     entry.check(args);
     return entry.run(args, context);
   }

@@ -3,13 +3,32 @@
  * registry's upstream servers. The MCP layer asks every source, in order, and never knows which
  * kind it talks to.
  */
-import type { CallToolResult, Tool } from "@mcp-contract/api-types";
+import type { CallToolResult, InputRequiredResult, Tool } from "@mcp-contract/api-types";
 
 /**
  * Which tools a session sees. The SSE dialects (Spice, OpenSearch) see every source's tools; a
  * Celonis per-asset endpoint sees exactly one asset's tools.
  */
-export type ToolScope = { readonly kind: "all" } | { readonly kind: "asset"; readonly assetId: string };
+export type ToolScope =
+  | {
+      readonly kind: "all";
+      /** The peer speaks 2026-07-28, so tools that ask for input by Multi Round-Trip Requests are visible too. */
+      readonly multiRoundTrip?: boolean;
+    }
+  | { readonly kind: "asset"; readonly assetId: string };
+
+/** What a tool answers: a result, or (2026-07-28 only) a request for more input. */
+export type ToolAnswer = CallToolResult | InputRequiredResult;
+
+/** What a 2026-07-28 `tools/call` carried for Multi Round-Trip Requests. */
+export interface MultiRoundTrip {
+  /** The client capabilities its `_meta` declared. */
+  readonly clientCapabilities: Readonly<Record<string, unknown>>;
+  /** `params.inputResponses` of a retry: the client's answers, keyed as the server's inputRequests. */
+  readonly inputResponses: unknown;
+  /** `params.requestState` of a retry, echoed back unread by the client: attacker-controlled input. */
+  readonly requestState: unknown;
+}
 
 /** What a tool call may use besides its arguments. */
 export interface ToolCallContext {
@@ -17,6 +36,8 @@ export interface ToolCallContext {
   readonly signal: AbortSignal;
   /** Sends `notifications/progress` when the caller asked for progress (a `progressToken`). */
   readonly reportProgress: (progress: number, total?: number, message?: string) => void;
+  /** Present on a 2026-07-28 request, the only kind that can be asked for input. */
+  readonly multiRoundTrip?: MultiRoundTrip;
 }
 
 /**
@@ -56,5 +77,5 @@ export interface ToolSource {
     name: string,
     args: Record<string, unknown>,
     context: ToolCallContext,
-  ): Promise<CallToolResult | undefined>;
+  ): Promise<ToolAnswer | undefined>;
 }

@@ -1,4 +1,4 @@
-import { validateAgainst } from "@mcp-contract/api-types";
+import { validateAgainst, type CallToolResult } from "@mcp-contract/api-types";
 import { describe, expect, it } from "vitest";
 import { InvalidToolArgumentsError, type ToolCallContext } from "../../src/tools/tool-source.js";
 import { mountRegistry, type MountedRegistry } from "./helpers.js";
@@ -59,7 +59,8 @@ describe("registry as a ToolSource", () => {
     expect((invalid as InvalidToolArgumentsError).field).toBe("/a");
 
     await streamable.close();
-    const down = await source.callTool(all, "calc__echo", { message: "x" }, context());
+    // Upstream tools answer results only: input_required is for the built-in modern-only tools.
+    const down = (await source.callTool(all, "calc__echo", { message: "x" }, context())) as CallToolResult | undefined;
     expect(down?.isError).toBe(true);
     expect(down?.content[0]).toMatchObject({ type: "text", text: expect.stringContaining("Upstream 'calc' failed") });
   });

@@ -229,6 +229,52 @@ export interface components {
         /** @description What a 2026-07-28 request is answered with in a `200` (JSON, or the last event of an SSE answer). */
         ModernResponse: components["schemas"]["ModernResultResponse"] | components["schemas"]["McpErrorResponse"];
         /**
+         * @description A 2026-07-28 result saying the request needs more input first (Multi Round-Trip Requests, basic/patterns/mrtr.mdx): `inputRequests` are requests the client fulfils (only kinds its capabilities declared), `requestState` an opaque string it echoes back unread. The client retries the original request with a new id, `params.inputResponses` keyed as `inputRequests`, and `params.requestState`. At least one of the two is present. Only `tools/call`, `resources/read` and `prompts/get` may answer it.
+         * @example {
+         *       "resultType": "input_required",
+         *       "inputRequests": {
+         *         "confirm": {
+         *           "method": "elicitation/create",
+         *           "params": {
+         *             "mode": "form",
+         *             "message": "Confirm: deploy",
+         *             "requestedSchema": {
+         *               "type": "object",
+         *               "properties": {
+         *                 "confirmed": {
+         *                   "type": "boolean"
+         *                 }
+         *               },
+         *               "required": [
+         *                 "confirmed"
+         *               ]
+         *             }
+         *           }
+         *         }
+         *       },
+         *       "requestState": "eyJ0b29sIjoiY29uZmlybSJ9.c2lnbmF0dXJl"
+         *     }
+         */
+        InputRequiredResult: {
+            /** @constant */
+            resultType: "input_required";
+            inputRequests?: {
+                [key: string]: components["schemas"]["InputRequest"];
+            };
+            requestState?: string;
+            _meta?: components["schemas"]["ResultMeta"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One request of an `InputRequiredResult`'s `inputRequests`: an `elicitation/create`, `sampling/createMessage` or `roots/list` request object without `jsonrpc` or `id`. */
+        InputRequest: {
+            /** @enum {string} */
+            method: "elicitation/create" | "sampling/createMessage" | "roots/list";
+            params?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
          * @description The answer to `server/discover` (server/discover.mdx; every 2026-07-28 server implements it): the revisions served, the capabilities, and, as a cacheable result, `ttlMs` and `cacheScope`.
          * @example {
          *       "resultType": "complete",
