@@ -41,6 +41,7 @@ async function main(argv: readonly string[]): Promise<number> {
         "registry-token": { type: "string" },
         baseline: { type: "string" },
         write: { type: "string" },
+        "sarif-location": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -92,7 +93,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write("mcp-contract: --write belongs to the baseline command: mcp-contract baseline <sse-url> --write <file>\n");
     return 2;
   }
-  return runCheckCommand(options.run, options.outputs, io, options.baselineFile);
+  return runCheckCommand(options.run, options.outputs, io, options.baselineFile, options.sarifLocation);
 }
 
 // `mcp-contract list | head` closes our stdout early: that is the reader's choice, not a crash. Later

@@ -22,8 +22,13 @@ interface Run {
 }
 
 function cli(...args: string[]): Promise<Run> {
+  return cliIn(process.env, ...args);
+}
+
+/** The CLI with a given environment (e.g. without the GitHub Actions variables it reads defaults from). */
+function cliIn(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", CLI, ...args], { timeout: 20_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ["--import", "tsx", CLI, ...args], { timeout: 20_000, env }, (error, stdout, stderr) => {
       const code = error && typeof error.code === "number" ? error.code : error ? null : 0;
       resolve({ code, stdout, stderr });
     });
@@ -112,6 +117,31 @@ describe("mcp-contract CLI", () => {
       expect(stale.code).toBe(1);
       expect(stale.stdout).toContain(`stale baseline entry sse-framing: the check now passes; remove it from ${file}`);
       expect(stale.stdout).toMatch(new RegExp(`^FAIL .*, 1 stale baseline entry \\(now passing: remove from ${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\)$`, "m"));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("places SARIF results in the --sarif-location file of the repository, and refuses a missing one before running", async () => {
+    await using server = await startFixture({ defect: "bad-retry" });
+    const dir = await mkdtemp(join(tmpdir(), "mcp-contract-"));
+    try {
+      const file = join(dir, "r.sarif");
+      const run = await cli("check", server.sseUrl, "--only", "sse", "--reporter", "sarif", "--output", file, "--sarif-location", "examples/github-actions/mcp-contract.yml");
+      expect([run.code, run.stderr]).toEqual([1, ""]);
+      const sarif = JSON.parse(await readFile(file, "utf8")) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+      const uris = sarif.runs[0]?.results.map((result) => result.locations[0]?.physicalLocation.artifactLocation.uri);
+      expect(uris).toEqual(["conformance/examples/github-actions/mcp-contract.yml"]);
+
+      const missing = await cli("check", server.sseUrl, "--reporter", "sarif", "--sarif-location", "no-such.yml");
+      expect([missing.code, missing.stdout]).toEqual([2, ""]);
+      expect(missing.stderr).toMatch(/^mcp-contract: --sarif-location no-such\.yml: no such file; name a file of your repository/);
+
+      // No file named and no default (not in GitHub Actions): the report is still written, with advice on stderr.
+      const { GITHUB_WORKFLOW_REF: _, ...outsideActions } = process.env;
+      const unplaced = await cliIn(outsideActions, "check", server.sseUrl, "--only", "sse", "--reporter", "sarif", "--output", file);
+      expect(unplaced.code).toBe(1);
+      expect(unplaced.stderr).toMatch(/SARIF results name no repository file.*add --sarif-location/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

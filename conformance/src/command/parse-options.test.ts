@@ -20,6 +20,8 @@ describe("parseCheckOptions", () => {
     ["two machine reporters on stdout", [URL_], { reporter: ["json", "junit"] }, /cannot share stdout: add --output/],
     ["--output without a machine reporter", [URL_], { output: ["r.json"] }, /add --reporter json/],
     ["three outputs for two reporters", [URL_], { reporter: ["json", "junit"], output: ["a", "b", "c"] }, /3 --output files for 2 machine reporters/],
+    ["--sarif-location without a SARIF report", [URL_], { reporter: ["json"], "sarif-location": "openapi.yaml" }, /--sarif-location places the results of a SARIF report: add --reporter sarif/],
+    ["an empty --sarif-location", [URL_], { reporter: ["sarif"], "sarif-location": " " }, /--sarif-location needs a file of your repository/],
   ])("refuses %s, saying how to fix it", (_, positionals, flags, message) => {
     const parsed = parseCheckOptions(positionals, flags);
     expect("error" in parsed && parsed.error).toMatch(message);

@@ -28,6 +28,7 @@ export interface CheckFlags {
   readonly "registry-token"?: string | undefined;
   readonly baseline?: string | undefined;
   readonly write?: string | undefined;
+  readonly "sarif-location"?: string | undefined;
 }
 
 export type ReporterName = "pretty" | MachineReporter;
@@ -43,7 +44,7 @@ export interface OutputPlan {
 
 /** Run options (the baseline not loaded yet: that is I/O), output routing, and the baseline file. */
 export type ParsedCheck =
-  | { readonly run: RunOptions; readonly outputs: OutputPlan; readonly baselineFile?: string | undefined }
+  | { readonly run: RunOptions; readonly outputs: OutputPlan; readonly baselineFile?: string | undefined; readonly sarifLocation?: string | undefined }
   | { readonly error: string };
 
 const PROFILES = ["auto", "spice", "opensearch", "celonis", "generic"];
@@ -131,6 +132,11 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
   }
   const outputs = planOutputs(reporters as ReporterName[], flags.output ?? []);
   if ("error" in outputs) return outputs;
+  const sarifLocation = flags["sarif-location"];
+  if (sarifLocation !== undefined && !outputs.machine.some(({ reporter }) => reporter === "sarif")) {
+    return { error: "--sarif-location places the results of a SARIF report: add --reporter sarif" };
+  }
+  if (sarifLocation !== undefined && sarifLocation.trim() === "") return { error: "--sarif-location needs a file of your repository, e.g. .github/workflows/mcp-contract.yml" };
 
   return {
     run: {
@@ -152,6 +158,7 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
     },
     outputs,
     baselineFile: flags.baseline,
+    sarifLocation,
   };
 }
 

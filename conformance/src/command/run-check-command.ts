@@ -12,19 +12,32 @@ import { runChecks, UsageError } from "../runner.js";
 import { PrettyReporter, summaryLine } from "../report/pretty.js";
 import { renderJson } from "../report/json.js";
 import { renderJunit } from "../report/junit.js";
-import { renderSarif } from "../report/sarif.js";
+import { renderSarif, type SarifArtifact } from "../report/sarif.js";
 import type { Report } from "../report/model.js";
 import type { MachineReporter, OutputPlan } from "./parse-options.js";
 import type { RunOptions } from "../runner.js";
+import { NO_ARTIFACT_HINT, resolveSarifArtifact } from "./sarif-artifact.js";
 
-const RENDER: Record<MachineReporter, (report: Report) => string> = { json: renderJson, junit: renderJunit, sarif: renderSarif };
+type Render = (report: Report, artifact: SarifArtifact | undefined) => string;
+const RENDER: Record<MachineReporter, Render> = { json: renderJson, junit: renderJunit, sarif: (report, artifact) => renderSarif(report, { artifact }) };
 
 export interface CommandIo {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
 }
 
-export async function runCheckCommand(run: RunOptions, outputs: OutputPlan, io: CommandIo, baselineFile?: string): Promise<number> {
+export async function runCheckCommand(run: RunOptions, outputs: OutputPlan, io: CommandIo, baselineFile?: string, sarifLocation?: string): Promise<number> {
+  let artifact: SarifArtifact | undefined;
+  if (outputs.machine.some(({ reporter }) => reporter === "sarif")) {
+    // Decided before the run, so a wrong --sarif-location costs no checks.
+    const choice = resolveSarifArtifact({ flag: sarifLocation, baselineFile, cwd: process.cwd(), env: process.env });
+    if ("error" in choice) {
+      io.stderr.write(`mcp-contract: ${choice.error}\n`);
+      return 2;
+    }
+    artifact = choice.artifact;
+    if (!artifact) io.stderr.write(`mcp-contract: ${NO_ARTIFACT_HINT}\n`);
+  }
   const report = await runWithProgress(run, outputs.pretty, io, baselineFile);
   if (typeof report === "number") return report;
   if (!outputs.pretty) {
@@ -33,7 +46,7 @@ export async function runCheckCommand(run: RunOptions, outputs: OutputPlan, io: 
     (reportOnStdout ? io.stderr : io.stdout).write(`${summaryLine(report)}\n`);
   }
   for (const { reporter, to } of outputs.machine) {
-    const text = RENDER[reporter](report);
+    const text = RENDER[reporter](report, artifact);
     if (to === "stdout") {
       io.stdout.write(text);
       continue;

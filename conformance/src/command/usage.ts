@@ -43,6 +43,10 @@ Options:
   --baseline <file>          expected failures (JSON: {"expectedFailures": [{"id", "reason",
                              "profiles"?}]}): listed failures do not fail the run; a listed check
                              that passes does (remove the stale entry)
+  --sarif-location <file>    the file of your repository SARIF results are placed in, as GitHub
+                             code scanning requires (your workflow, OpenAPI spec or baseline; at
+                             the line naming the check); default: the --baseline file, else the
+                             running GitHub Actions workflow (GITHUB_WORKFLOW_REF)
   --write <file>             (baseline) where to write the current failures as a starting
                              baseline (default stdout); with --baseline, kept entries keep their reason
   --help, --version

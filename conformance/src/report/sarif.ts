@@ -1,21 +1,37 @@
 /**
  * The SARIF 2.1.0 reporter, for code-scanning uploads: one run whose driver (`mcp-contract`) has a
- * rule per check in the report, and a result per failed or warning check. There is no source file
- * to point at, so each result's location is the checked URL (artifactLocation) and the request
- * that showed the problem (a logical location). With a baseline, an expected failure is a result
- * suppressed externally (`baselineState: "unchanged"`), an unexpected one is `"new"`, and a stale
- * entry is an `"absent"` result of kind `pass` whose message says to remove it.
+ * rule per check in the report, and a result per failed or warning check. A server is not a file,
+ * and GitHub code scanning refuses any location that is not a file of the repository, so each
+ * result is placed in a repository file the caller names (the user's workflow, spec or baseline:
+ * the line that names the check, else the first line) and keeps the request that showed the
+ * problem as a logical location. With no such file a result has the logical location only. With a
+ * baseline, an expected failure is a result suppressed externally (`baselineState: "unchanged"`),
+ * an unexpected one is `"new"`, and a stale entry is an `"absent"` result of kind `pass` whose
+ * message says to remove it.
  * @see https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
+ * @see https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
  */
-import type { Location, Log, ReportingDescriptor, Result } from "sarif";
+import type { Location, Log, Region, ReportingDescriptor, Result } from "sarif";
 import { staleMessage } from "../baseline/apply-baseline.js";
 import type { CheckResult, Evidence, Report } from "./model.js";
 
 /** The schema editors and validators know a SARIF 2.1.0 log by; only a name, never fetched. */
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
+/** A repository file to place results in: its URI relative to the repository root, and its text. */
+export interface SarifArtifact {
+  readonly uri: string;
+  readonly text: string;
+}
+
+export interface SarifOptions {
+  /** Where results are placed; without it they carry only a logical location (the URL). */
+  readonly artifact?: SarifArtifact | undefined;
+}
+
 /** Renders the report as a SARIF 2.1.0 log (JSON text). */
-export function renderSarif(report: Report): string {
+export function renderSarif(report: Report, options: SarifOptions = {}): string {
+  const place = (id: string, evidence: Evidence | undefined) => locationOf(report, id, evidence, options.artifact);
   const log: Log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -41,7 +57,7 @@ export function renderSarif(report: Report): string {
             endTimeUtc: new Date(Date.parse(report.startedAt) + report.durationMs).toISOString(),
           },
         ],
-        results: [...report.results.flatMap((result, ruleIndex) => resultOf(report, result, ruleIndex)), ...staleResults(report)],
+        results: [...report.results.flatMap((result, ruleIndex) => resultOf(report, result, ruleIndex, place)), ...staleResults(report, place)],
         properties: {
           target: report.target.url,
           profile: report.target.profile,
@@ -77,7 +93,9 @@ function helpUriOf(reference: string): string | undefined {
   return url && URL.canParse(url) ? url : undefined;
 }
 
-function resultOf(report: Report, result: CheckResult, ruleIndex: number): Result[] {
+type Place = (id: string, evidence: Evidence | undefined) => Location;
+
+function resultOf(report: Report, result: CheckResult, ruleIndex: number, place: Place): Result[] {
   if (result.status !== "failed" && result.status !== "warning" && result.status !== "not-verified") return [];
   const expected = result.expectedFailure;
   const unverified = result.status === "not-verified";
@@ -89,7 +107,7 @@ function resultOf(report: Report, result: CheckResult, ruleIndex: number): Resul
       kind: unverified ? "review" : "fail",
       level: unverified ? "none" : result.status === "failed" ? "error" : "warning",
       message: { text: messageOf(result) },
-      locations: [locationOf(report, result.evidence)],
+      locations: [place(result.id, result.evidence)],
       partialFingerprints: fingerprint(report, result.id),
       ...(report.baseline && { baselineState: expected ? "unchanged" : "new" }),
       ...(expected && { suppressions: [{ kind: "external", status: "accepted", justification: `expected failure (${report.baseline?.file}): ${expected.reason}` }] }),
@@ -105,7 +123,7 @@ function resultOf(report: Report, result: CheckResult, ruleIndex: number): Resul
 }
 
 /** Stale baseline entries: the finding is gone, and the entry must go too. */
-function staleResults(report: Report): Result[] {
+function staleResults(report: Report, place: Place): Result[] {
   const ruleIndex = new Map(report.results.map((result, index) => [result.id, index]));
   return (report.baseline?.stale ?? []).map((entry) => ({
     ruleId: entry.id,
@@ -114,7 +132,7 @@ function staleResults(report: Report): Result[] {
     level: "none",
     baselineState: "absent",
     message: { text: staleMessage(entry, report.baseline?.file ?? "the baseline") },
-    locations: [locationOf(report, undefined)],
+    locations: [place(entry.id, undefined)],
     partialFingerprints: fingerprint(report, entry.id),
   }));
 }
@@ -146,17 +164,28 @@ export function evidenceSummary(evidence: Evidence | undefined): string {
   return parts.join("; ");
 }
 
-/** The checked URL as the artifact, and the request that showed the problem as a logical location. */
-function locationOf(report: Report, evidence: Evidence | undefined): Location {
+/** The repository file (if any) at the line naming the check, and the request that showed the problem as a logical location. */
+function locationOf(report: Report, id: string, evidence: Evidence | undefined, artifact: SarifArtifact | undefined): Location {
   const request = evidence?.request;
   return {
-    physicalLocation: { artifactLocation: { uri: report.target.url } },
+    ...(artifact && { physicalLocation: { artifactLocation: { uri: artifact.uri, uriBaseId: "%SRCROOT%" }, region: regionOf(artifact.text, id) } }),
     logicalLocations: [
       request
         ? { name: pathOf(request.url), fullyQualifiedName: `${request.method} ${request.url}`, kind: "resource" }
         : { name: pathOf(report.target.url), fullyQualifiedName: report.target.url, kind: "resource" },
     ],
   };
+}
+
+/** The first mention of the check id (a baseline entry, a workflow's --only), else the whole first line. */
+function regionOf(text: string, id: string): Region {
+  const lines = text.split(/\r\n|\r|\n/);
+  const mention = new RegExp(`(?<![\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`);
+  for (const [index, line] of lines.entries()) {
+    const match = mention.exec(line);
+    if (match) return { startLine: index + 1, startColumn: match.index + 1, endLine: index + 1, endColumn: match.index + 1 + id.length };
+  }
+  return { startLine: 1, startColumn: 1, endLine: 1, endColumn: (lines[0]?.length ?? 0) + 1 };
 }
 
 function pathOf(url: string): string {
