@@ -94,7 +94,10 @@ describe("the example workflow's steps, run locally against the reference server
       ["npm start", `node --import ${tsx} ${REFERENCE_MAIN} --port 0 --db :memory:`],
       ["npx mcp-contract", `node ${cli}`],
     ];
-    localJob = new LocalJob(workspace, job?.env ?? {});
+    // As in Actions: the workflow file is checked out and GITHUB_WORKFLOW_REF names it (the SARIF results are placed in it).
+    mkdirSync(join(workspace, ".github/workflows"), { recursive: true });
+    copyFileSync(WORKFLOW_FILE, join(workspace, ".github/workflows/mcp-contract.yml"));
+    localJob = new LocalJob(workspace, { ...job?.env, GITHUB_WORKFLOW_REF: "octo/server/.github/workflows/mcp-contract.yml@refs/heads/main" });
     let failed = false;
     for (const step of steps) {
       if (step.run === undefined) continue;
@@ -143,5 +146,8 @@ describe("the example workflow's steps, run locally against the reference server
     const sarif = JSON.parse(readFileSync(file, "utf8")) as { version: string; runs: { tool: { driver: { name: string } } }[] };
     expect(sarif.version).toBe("2.1.0");
     expect(sarif.runs[0]?.tool.driver.name).toBe("mcp-contract");
+    // The workflow itself is the file its results are filed under: no advice to name one.
+    const check = runs.find((run) => run.name === checkStep?.name);
+    expect(check?.output).not.toContain("--sarif-location");
   });
 });
