@@ -40,4 +40,15 @@ export const STREAMABLE_CASES: readonly StreamableCase[] = [
   ["batch-refused-2025-03-26", { failed: ["legacy-batches-by-revision"] }],
   ["batch-error-in-200", { failed: ["legacy-batches-by-revision"] }],
   ["batch-notifications-accepted", {}],
+  ["parse-error-as-invalid-request", { failed: ["streamable-parse-error"] }],
+  ["parse-error-200", { warning: ["streamable-parse-error"] }],
+  ["invalid-request-as-internal-error", { failed: ["streamable-invalid-request"] }],
+  ["unknown-method-200-modern", { failed: ["streamable-method-not-found"] }],
+  ["invalid-params-as-internal-error", { failed: ["streamable-invalid-params"] }],
+  ["sse-unknown-field", { failed: ["streamable-sse-framing"] }],
+  ["modern-request-on-stream", { failed: ["modern-no-server-requests"] }],
+  ["oversize-waits-for-body", { warning: ["streamable-oversize-413"] }],
+  // Spec-legal: error answers as SSE streams, and CRLF line ends on every stream.
+  ["errors-as-sse", {}],
+  ["sse-crlf", {}],
 ];

@@ -38,6 +38,13 @@ import { legacyResumeOwnStream } from "./streamable/legacy-resume-own-stream.js"
 import { legacySsePriming } from "./streamable/legacy-sse-priming.js";
 import { legacySseRetry } from "./streamable/legacy-sse-retry.js";
 import { legacyBatchesByRevision } from "./streamable/legacy-batches-by-revision.js";
+import { streamableParseError } from "./streamable/streamable-parse-error.js";
+import { streamableInvalidRequest } from "./streamable/streamable-invalid-request.js";
+import { streamableMethodNotFound } from "./streamable/streamable-method-not-found.js";
+import { streamableInvalidParams } from "./streamable/streamable-invalid-params.js";
+import { streamableSseFraming } from "./streamable/streamable-sse-framing.js";
+import { streamableOversize413 } from "./streamable/streamable-oversize-413.js";
+import { modernNoServerRequests } from "./streamable/modern-no-server-requests.js";
 import { modernDiscover } from "./streamable/modern-discover.js";
 import { modernResultType } from "./streamable/modern-result-type.js";
 import { modernRemovedMethod404 } from "./streamable/modern-removed-method-404.js";
@@ -132,6 +139,12 @@ export const allChecks: readonly Check[] = [
   legacySsePriming,
   legacySseRetry,
   legacyBatchesByRevision,
+  streamableParseError,
+  streamableInvalidRequest,
+  streamableMethodNotFound,
+  streamableInvalidParams,
+  streamableSseFraming,
+  streamableOversize413,
   modernDiscover,
   modernResultType,
   modernRemovedMethod404,
@@ -141,6 +154,7 @@ export const allChecks: readonly Check[] = [
   modernUnsupportedVersion,
   modernMissingMeta,
   modernOnlyGet405,
+  modernNoServerRequests,
   registryCrudRoundTrip,
   registryUnknownId404,
   registryDuplicateName409,
