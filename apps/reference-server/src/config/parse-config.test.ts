@@ -32,7 +32,10 @@ describe("parseConfig", () => {
     const parsed = parseConfig(["--allow-upstream-host", "[::1]", "--allow-upstream-host", "LocalHost"], { UPSTREAM_HOST_ALLOWLIST: "127.0.0.1, localhost" });
     if (parsed.kind !== "run") throw new Error("expected a run command");
     expect(parsed.registry.upstreamHostAllowlist).toEqual(["127.0.0.1", "localhost", "::1"]);
+    const bytes = parseConfig(["--max-upstream-answer-bytes", "65536"], { MAX_UPSTREAM_ANSWER_BYTES: "1" });
+    expect(bytes.kind === "run" && bytes.registry.maxUpstreamAnswerBytes).toBe(65_536);
     const none = parseConfig([], {});
+    expect(none.kind === "run" && none.registry.maxUpstreamAnswerBytes).toBe(4 * 1024 * 1024);
     expect(none.kind === "run" && none.registry.upstreamHostAllowlist).toEqual([]);
   });
 
@@ -51,6 +54,7 @@ describe("parseConfig", () => {
     [["--allow-origin", "ftp://a.example"], {}, "takes origins like"],
     [["positional"], {}, "Run with --help"],
     [["--allow-upstream-host", "http://127.0.0.1:8080"], {}, "--allow-upstream-host/UPSTREAM_HOST_ALLOWLIST takes host names or IP addresses"],
+    [["--max-upstream-answer-bytes", "10"], {}, "--max-upstream-answer-bytes must be an integer from 1024 to 1073741824"],
     [[], { UPSTREAM_HOST_ALLOWLIST: "10.0.0.0/8" }, "no scheme or port), got '10.0.0.0/8'"],
   ])("refuses %j %j with a message naming the problem", (argv, env, message) => {
     expect(() => parseConfig(argv, env)).toThrow(ConfigError);

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import {
   DEFAULT_CALL_TIMEOUT_MS,
   DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_MAX_UPSTREAM_ANSWER_BYTES,
   normalizeUpstreamHost,
   parseSecretKey,
   type RegistryOptions,
@@ -99,6 +100,10 @@ Registry (/v1/mcp-servers):
   --upstream-call-timeout-ms <ms>
                               bound on each upstream tools/list page and tools/call
                               [UPSTREAM_CALL_TIMEOUT_MS] (default ${DEFAULT_CALL_TIMEOUT_MS})
+  --max-upstream-answer-bytes <n>
+                              the largest upstream answer, or event of an upstream's stream,
+                              read; past it the call fails saying so (502, or an isError result)
+                              [MAX_UPSTREAM_ANSWER_BYTES] (default ${DEFAULT_MAX_UPSTREAM_ANSWER_BYTES})
   -h, --help                  print this help
 `;
 
@@ -127,6 +132,7 @@ const OPTIONS = {
   "allow-upstream-host": { type: "string", multiple: true },
   "upstream-connect-timeout-ms": { type: "string" },
   "upstream-call-timeout-ms": { type: "string" },
+  "max-upstream-answer-bytes": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -204,6 +210,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
       ...(previousSecretKey ? { previousSecretKey } : {}),
       connectTimeoutMs: integer("upstream-connect-timeout-ms", "UPSTREAM_CONNECT_TIMEOUT_MS", DEFAULT_CONNECT_TIMEOUT_MS, 1, 2_147_483_647),
       callTimeoutMs: integer("upstream-call-timeout-ms", "UPSTREAM_CALL_TIMEOUT_MS", DEFAULT_CALL_TIMEOUT_MS, 1, 2_147_483_647),
+      maxUpstreamAnswerBytes: integer("max-upstream-answer-bytes", "MAX_UPSTREAM_ANSWER_BYTES", DEFAULT_MAX_UPSTREAM_ANSWER_BYTES, 1024, 1_073_741_824),
     },
   };
 }

@@ -3,16 +3,17 @@
  * upstream connection, whose connector judges every socket it opens by the upstream host policy:
  * an IP literal before dialling, a name through the policy's guarded `lookup`, so the address
  * judged is the address dialled (a redirect or a re-resolved name included). Both upstream
- * clients take it: `@mcp-contract/client` (Streamable HTTP) and the MCP SDK's SSE transport.
- * Closing it destroys every socket the connection opened.
+ * clients take it: `@mcp-contract/client` (Streamable HTTP) and the MCP SDK's SSE transport, whose
+ * answers it also bounds (bounded-answer.ts). Closing it destroys every socket the connection opened.
  */
 import { Agent, buildConnector, fetch as undiciFetch, type RequestInit as UndiciRequestInit } from "undici";
+import { boundAnswer, type AnswerBounds } from "./bounded-answer.js";
 import { UpstreamHostRefused, type UpstreamHostPolicy } from "./upstream-host-policy.js";
 
 export interface GuardedFetch {
   /** `@mcp-contract/client`'s fetch: takes a Request. */
   readonly fetch: (request: Request) => Promise<Response>;
-  /** The MCP SDK transports' fetch: takes a URL and an init. */
+  /** The MCP SDK transports' fetch: takes a URL and an init; its answers are bounded by `bounds`. */
   readonly sdkFetch: (url: string | URL, init?: RequestInit) => Promise<Response>;
   /** The policy's refusal of the last connect it refused, to explain a failed request. */
   refusal(): UpstreamHostRefused | undefined;
@@ -20,7 +21,7 @@ export interface GuardedFetch {
   close(): Promise<void>;
 }
 
-export function createGuardedFetch(policy: UpstreamHostPolicy): GuardedFetch {
+export function createGuardedFetch(policy: UpstreamHostPolicy, bounds?: AnswerBounds): GuardedFetch {
   let refused: UpstreamHostRefused | undefined;
   const dial = buildConnector({ lookup: policy.lookup });
   const agent = new Agent({
@@ -46,7 +47,10 @@ export function createGuardedFetch(policy: UpstreamHostPolicy): GuardedFetch {
       const body = request.body === null ? undefined : await request.arrayBuffer();
       return send(request.url, { method: request.method, headers: request.headers, body, signal: request.signal, redirect: request.redirect });
     },
-    sdkFetch: (url, init) => send(url, init),
+    sdkFetch: async (url, init) => {
+      const response = await send(url, init);
+      return bounds ? boundAnswer(response, bounds) : response;
+    },
     refusal: () => refused,
     close: () => agent.destroy(),
   };

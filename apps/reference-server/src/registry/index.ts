@@ -30,6 +30,8 @@ export { normalizeUpstreamHost, type ResolvedAddress, type UpstreamLookup } from
 export const DEFAULT_DATABASE_PATH = "./data/registry.db";
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_CALL_TIMEOUT_MS = 60_000;
+/** The largest upstream answer (or event of an upstream's stream) read: 4 MiB, as the gateway's own body limit. */
+export const DEFAULT_MAX_UPSTREAM_ANSWER_BYTES = 4 * 1024 * 1024;
 
 export interface RegistryOptions {
   /** SQLite file (parents created), or `:memory:`. Default `./data/registry.db`. */
@@ -55,6 +57,11 @@ export interface RegistryOptions {
   readonly upstreamLookup?: UpstreamLookup;
   /** Bound on reaching an upstream and the MCP handshake; past it, 504. Default 10 s. */
   readonly connectTimeoutMs?: number;
+  /**
+   * Bound on one upstream answer, or one event of an upstream's stream, in bytes; past it the
+   * answer is dropped and the call fails (502, or an `isError` result). Default 4 MiB.
+   */
+  readonly maxUpstreamAnswerBytes?: number;
   /** Bound on each upstream `tools/list` page and `tools/call`; past it, 504. Default 60 s. */
   readonly callTimeoutMs?: number;
   /**
@@ -123,6 +130,7 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
     logger,
     stdio,
     hosts,
+    maxAnswerBytes: positive(options.maxUpstreamAnswerBytes, DEFAULT_MAX_UPSTREAM_ANSWER_BYTES, "maxUpstreamAnswerBytes", "bytes"),
   });
   const service = new RegistryService({
     servers,
@@ -144,8 +152,8 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
   };
 }
 
-function positive(value: number | undefined, fallback: number, name: string): number {
+function positive(value: number | undefined, fallback: number, name: string, unit = "milliseconds"): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of milliseconds, got ${value}.`);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of ${unit}, got ${value}.`);
   return value;
 }

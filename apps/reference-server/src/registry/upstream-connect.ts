@@ -44,13 +44,14 @@ export async function connectUpstream(server: StoredServer, options: ConnectOpti
 function failureOf(
   server: StoredServer,
   error: unknown,
-  timeoutMs: number,
-  upstream: { diagnostics?: string; refusal: Error | undefined; remote: boolean },
+  options: ConnectOptions,
+  upstream: { diagnostics?: string; guarded: Error | undefined; remote: boolean },
 ): UpstreamFailure {
   return toUpstreamFailure(error, {
     serverName: server.server_name,
     what: "initialize",
-    timeoutMs,
+    timeoutMs: options.connectTimeoutMs,
+    maxAnswerBytes: options.maxAnswerBytes,
     scrub: (text) => scrubSecrets(text, secretsOf(server)),
     ...upstream,
   });
@@ -68,6 +69,7 @@ async function connectStreamable(server: StoredServer, url: string, options: Con
       clientInfo: CLIENT_INFO,
       detectTimeoutMs: connectTimeoutMs,
       requestTimeoutMs: options.callTimeoutMs,
+      maxMessageBytes: options.maxAnswerBytes,
       // What a gateway asks of an upstream is request and answer: no standing GET stream.
       getStream: false,
       signal,
@@ -86,7 +88,7 @@ async function connectStreamable(server: StoredServer, url: string, options: Con
     if (signal.aborted && !refusal) {
       throw new UpstreamFailure("timeout", `Upstream '${server.server_name}' did not complete the MCP handshake within ${connectTimeoutMs} ms.`, true);
     }
-    throw failureOf(server, error, connectTimeoutMs, { refusal, remote: true });
+    throw failureOf(server, error, options, { guarded: refusal, remote: true });
   }
 }
 
@@ -94,8 +96,15 @@ async function connectWithSdk(server: StoredServer, options: ConnectOptions): Pr
   const { connectTimeoutMs, logger } = options;
   const name = server.server_name;
   const scrub = (text: string): string => scrubSecrets(text, secretsOf(server));
-  const upstream = createUpstreamTransport(server, options);
   const client = new Client(CLIENT_INFO);
+  let streamEnd: Error | undefined;
+  const upstream = createUpstreamTransport(server, options, (reason) => {
+    streamEnd ??= reason;
+    // The SDK would reconnect and leave the calls in flight to their timeout: ending the
+    // connection fails them now, saying why; the next use connects again.
+    void client.close().catch(() => undefined);
+  });
+  const guarded = (): Error | undefined => upstream.refusal() ?? streamEnd;
   options.opened(client);
   client.onclose = () => {
     void upstream.release();
@@ -116,11 +125,11 @@ async function connectWithSdk(server: StoredServer, options: ConnectOptions): Pr
     await client.close().catch(() => undefined);
     await upstream.release();
     options.closed(client);
-    throw failureOf(server, error, connectTimeoutMs, { diagnostics: upstream.diagnostics(), refusal: upstream.refusal(), remote: upstream.remote });
+    throw failureOf(server, error, options, { diagnostics: upstream.diagnostics(), guarded: guarded(), remote: upstream.remote });
   } finally {
     clearTimeout(timer);
   }
   // Set only now: during the handshake the same errors reject connect() and are reported there.
   client.onerror = (error) => logger.warn(scrub(`Upstream '${name}': ${error.message}`));
-  return sdkSession(client, upstream);
+  return sdkSession(client, { ...upstream, diagnostics: upstream.diagnostics, pid: upstream.pid, guarded });
 }

@@ -6,6 +6,7 @@
 import { JsonRpcError, McpTransportError } from "@mcp-contract/client";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { HttpError } from "../errors.js";
+import { UpstreamAnswerTooLarge, UpstreamStreamEnded } from "./bounded-answer.js";
 import { UpstreamHostRefused } from "./upstream-host-policy.js";
 
 export class UpstreamFailure extends Error {
@@ -53,23 +54,39 @@ export interface FailureContext {
    * would tell closed, open and filtered ports apart); the reason goes to the log only.
    */
   readonly remote?: boolean | undefined;
-  /** The host policy's refusal of a connect made for this step, when there was one. */
-  readonly refusal?: Error | undefined;
+  /** What the connection's guards stopped (a refused host, an oversize answer, the stream's end), if anything. */
+  readonly guarded?: Error | undefined;
+  /** The answer bound, to name it when an answer passed it. */
+  readonly maxAnswerBytes?: number | undefined;
 }
 
 /** The longest JSON-RPC error message of an upstream passed on to the caller. */
 const MAX_ERROR_MESSAGE = 300;
 
 /**
- * Classifies whatever an SDK or `@mcp-contract/client` call threw: a refused host, a timeout, a
- * closed connection, a JSON-RPC error answer, or a failure to reach the upstream.
+ * Classifies whatever an SDK or `@mcp-contract/client` call threw: a refused host, an answer over
+ * the bound, an event stream that ended, a timeout, a closed connection, a JSON-RPC error answer,
+ * or a failure to reach the upstream.
  */
 export function toUpstreamFailure(error: unknown, context: FailureContext): UpstreamFailure {
   if (error instanceof UpstreamFailure) return error;
   const { serverName, what, timeoutMs, scrub } = context;
   const upstream = `Upstream '${serverName}'`;
-  const refusal = context.refusal ?? refusalIn(error);
-  if (refusal) return new UpstreamFailure("error", `${upstream} was not contacted: ${refusal.message}`, true, { cause: error });
+  const guarded = context.guarded ?? guardedIn(error);
+  if (guarded instanceof UpstreamHostRefused) return new UpstreamFailure("error", `${upstream} was not contacted: ${guarded.message}`, true, { cause: error });
+  const clientTooLarge = error instanceof McpTransportError && error.kind === "too-large";
+  if (guarded instanceof UpstreamAnswerTooLarge || clientTooLarge) {
+    const limit = guarded instanceof UpstreamAnswerTooLarge ? guarded.maxBytes : context.maxAnswerBytes;
+    const message = `${upstream} answered ${what} with more than ${limit} bytes, the --max-upstream-answer-bytes limit: the answer was dropped.`;
+    // The SDK's cut stream was the connection's; the client only dropped that one answer.
+    return new UpstreamFailure("error", message, !clientTooLarge, { cause: error });
+  }
+  if (guarded instanceof UpstreamStreamEnded) {
+    return new UpstreamFailure("error", `${upstream} failed: it closed its event stream during ${what}, before answering.`, true, {
+      cause: error,
+      logDetail: scrub(reasonOf(guarded)),
+    });
+  }
   const timedOut = (error instanceof McpError && error.code === ErrorCode.RequestTimeout) || (error instanceof McpTransportError && error.kind === "timeout");
   if (timedOut) {
     return new UpstreamFailure("timeout", scrub(`${upstream} did not answer ${what} within ${timeoutMs} ms.`), false);
@@ -87,6 +104,14 @@ export function toUpstreamFailure(error: unknown, context: FailureContext): Upst
     return new UpstreamFailure("error", `${upstream} answered ${what} with an error: ${shown}`, false);
   }
   const reason = scrub(reasonOf(error));
+  // undici's "terminated": the body broke off; "stream-closed": it ended without the answer.
+  const cutShort = (error instanceof TypeError && error.message === "terminated") || (error instanceof McpTransportError && error.kind === "stream-closed");
+  if (context.remote && cutShort && what !== "initialize") {
+    return new UpstreamFailure("error", `${upstream} failed: it closed the connection during ${what}, before answering.`, true, {
+      cause: error,
+      logDetail: reason,
+    });
+  }
   if (context.remote) {
     return new UpstreamFailure("error", `${upstream} failed during ${what}: could not reach the upstream server.`, true, {
       cause: error,
@@ -96,11 +121,11 @@ export function toUpstreamFailure(error: unknown, context: FailureContext): Upst
   return new UpstreamFailure("error", `${upstream} failed during ${what}: ${reason}${tail}`, true, { cause: error });
 }
 
-/** The host policy's refusal among the error's causes (fetch wraps it as "fetch failed"). */
-function refusalIn(error: unknown): Error | undefined {
+/** A guard's error among the error's causes (fetch wraps a refused connect as "fetch failed"). */
+function guardedIn(error: unknown): Error | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    if (current instanceof UpstreamHostRefused) return current;
+    if (current instanceof UpstreamHostRefused || current instanceof UpstreamAnswerTooLarge) return current;
     current = current.cause;
   }
   return undefined;

@@ -116,7 +116,8 @@ export class UpstreamPool {
         timeoutMs: this.#options.callTimeoutMs,
         scrub: (text) => scrubSecrets(text, secretsOf(server)),
         diagnostics: connection.session.diagnostics(),
-        refusal: connection.session.refusal(),
+        guarded: connection.session.guarded(),
+        maxAnswerBytes: this.#options.maxAnswerBytes,
         remote: connection.session.remote,
       });
       if (failure.broken && this.#entries.get(server.id) === entry) await this.drop(server.id);

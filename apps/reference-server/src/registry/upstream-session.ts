@@ -26,8 +26,11 @@ export interface UpstreamSession {
   diagnostics(): string;
   /** The stdio child's pid, for logs. */
   pid(): number | null;
-  /** The host policy's refusal of this connection's last refused connect (HTTP upstreams). */
-  refusal(): Error | undefined;
+  /**
+   * What this connection's own guards stopped last (HTTP upstreams): a refused host, an answer
+   * over the bound, the upstream's event stream ending. It explains the failure of a call.
+   */
+  guarded(): Error | undefined;
   /** Whether the upstream is reached over the network: failures are then told in sanitized words. */
   readonly remote: boolean;
 }
@@ -35,7 +38,7 @@ export interface UpstreamSession {
 /** An SDK Client as an upstream session. */
 export function sdkSession(
   client: Client,
-  upstream: { diagnostics(): string; pid(): number | null; refusal(): Error | undefined; readonly remote: boolean },
+  upstream: { diagnostics(): string; pid(): number | null; guarded(): Error | undefined; readonly remote: boolean },
 ): UpstreamSession {
   return {
     listToolsPage: (cursor, timeoutMs) => client.listTools(cursor === undefined ? {} : { cursor }, { timeout: timeoutMs }),
@@ -48,13 +51,13 @@ export function sdkSession(
     close: () => client.close(),
     diagnostics: () => upstream.diagnostics(),
     pid: () => upstream.pid(),
-    refusal: () => upstream.refusal(),
+    guarded: () => upstream.guarded(),
     remote: upstream.remote,
   };
 }
 
 /** A `@mcp-contract/client` session as an upstream session. */
-export function contractSession(session: ConnectedSession, refusal: () => Error | undefined): UpstreamSession {
+export function contractSession(session: ConnectedSession, guarded: () => Error | undefined): UpstreamSession {
   return {
     listToolsPage: (cursor, timeoutMs) =>
       session.request<ToolPage>("tools/list", cursor === undefined ? undefined : { cursor }, { timeoutMs }),
@@ -70,7 +73,7 @@ export function contractSession(session: ConnectedSession, refusal: () => Error 
     close: () => session.close(),
     diagnostics: () => "",
     pid: () => null,
-    refusal,
+    guarded,
     remote: true,
   };
 }

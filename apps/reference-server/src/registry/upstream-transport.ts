@@ -7,6 +7,7 @@
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import type { AnswerBounds } from "./bounded-answer.js";
 import { createGuardedFetch } from "./guarded-fetch.js";
 import type { StdioAllowlist } from "./stdio-allowlist.js";
 import type { StoredServer } from "./stored-server.js";
@@ -34,9 +35,15 @@ export interface TransportPolicy {
   readonly stdio: StdioAllowlist;
   /** Decides, at every connect, which hosts an HTTP upstream may be reached at. */
   readonly hosts: UpstreamHostPolicy;
+  /** The largest upstream answer (or event of its stream) read, in bytes. */
+  readonly maxAnswerBytes: number;
 }
 
-export function createUpstreamTransport(server: StoredServer, policy: TransportPolicy): UpstreamTransport {
+/**
+ * `onStreamEnd` hears when an SSE upstream's event stream ends, breaks or passes the answer bound,
+ * so the connection can fail its calls at once instead of at their timeout.
+ */
+export function createUpstreamTransport(server: StoredServer, policy: TransportPolicy, onStreamEnd: AnswerBounds["onStreamEnd"]): UpstreamTransport {
   if (server.mcp_server_type === "stdio") {
     // Judged again at every spawn: the allowlist may have changed since the server was registered.
     const launch = policy.stdio.launch(server.command, server.args, server.env);
@@ -59,7 +66,7 @@ export function createUpstreamTransport(server: StoredServer, policy: TransportP
     return { transport, diagnostics: () => tail.trim(), pid: () => transport.pid, refusal: () => undefined, remote: false, release: none };
   }
   const url = new URL(server.server_url);
-  const guarded = createGuardedFetch(policy.hosts);
+  const guarded = createGuardedFetch(policy.hosts, { maxBytes: policy.maxAnswerBytes, onStreamEnd });
   const transport = new SSEClientTransport(url, { requestInit: { headers: upstreamHeaders(server) }, fetch: guarded.sdkFetch });
   return { transport, diagnostics: () => "", pid: () => null, refusal: guarded.refusal, remote: true, release: guarded.close };
 }
