@@ -17,8 +17,10 @@ describe("a correct server framing its stream with", () => {
     expect(problems(report)).toEqual({});
   });
 
-  it("lone CRs passes every check, with an interop warning naming eventsource-parser", async () => {
-    const report = await runAgainstFixture({ dialect: "spice", lineEnd: "\r", keepaliveMs: 60_000 });
+  it.each(["spice", "generic"] as const)("lone CRs passes every check, with an interop warning naming eventsource-parser (%s)", async (dialect) => {
+    const report = await runAgainstFixture({ dialect, lineEnd: "\r", keepaliveMs: 60_000 });
+    // A generic path (/sse) is found to be HTTP+SSE by detection, which must read the CR-only endpoint event too.
+    expect(report.target.detection.source).toBe(dialect === "spice" ? "url" : "detected");
     expect(problems(report)).toEqual({
       "sse-framing": expect.stringMatching(
         /^warning: the stream follows the grammar, but a common client misreads it .*: event #1 reached eventsource-parser .* only \d+ ms after its blank line, when more bytes came: a lone CR ended the read/,

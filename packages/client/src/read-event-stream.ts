@@ -4,6 +4,7 @@
  * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
  */
 import { createParser, type EventSourceMessage } from "eventsource-parser";
+import { completeLinesAtCr } from "./whatwg-line-ends.js";
 
 export interface EventStreamHandlers {
   readonly onEvent: (event: EventSourceMessage) => void;
@@ -21,6 +22,8 @@ export async function readEventStream(
   signal?: AbortSignal,
 ): Promise<void> {
   const parser = createParser({ onEvent: handlers.onEvent, onComment: handlers.onComment });
+  // A lone CR ending a read ends its line now (WHATWG), not when more bytes come.
+  const feed = completeLinesAtCr(parser.feed);
   const decoder = new TextDecoder();
   const reader = body.getReader();
   const onAbort = (): void => void reader.cancel(signal?.reason).catch(() => undefined);
@@ -30,9 +33,9 @@ export async function readEventStream(
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      parser.feed(decoder.decode(value, { stream: true }));
+      feed(decoder.decode(value, { stream: true }));
     }
-    parser.feed(decoder.decode());
+    feed(decoder.decode());
   } finally {
     signal?.removeEventListener("abort", onAbort);
   }

@@ -4,6 +4,7 @@
  * A probe must never hang on, or be flooded by, a server it does not know yet.
  */
 import { createParser, type EventSourceMessage } from "eventsource-parser";
+import { completeLinesAtCr } from "../whatwg-line-ends.js";
 
 export interface BoundedBody {
   /** The text read, at most `maxBytes` of it. */
@@ -41,6 +42,8 @@ export async function readBoundedBody(response: Response, options: ReadBoundedOp
         },
       })
     : undefined;
+  // A lone CR ending a read ends its line now (WHATWG), not when more bytes come.
+  const feed = parser && completeLinesAtCr(parser.feed);
   const decoder = new TextDecoder();
   let text = "";
   let bytes = 0;
@@ -60,7 +63,7 @@ export async function readBoundedBody(response: Response, options: ReadBoundedOp
       bytes += chunk.byteLength;
       const decoded = decoder.decode(chunk, { stream: true });
       text += decoded;
-      parser?.feed(decoded);
+      feed?.(decoded);
       if (chunk.byteLength < value.byteLength || bytes >= options.maxBytes) {
         incomplete = !stopped;
         break;

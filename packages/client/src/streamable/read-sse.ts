@@ -5,6 +5,7 @@
  * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
  */
 import { createParser, type EventSourceMessage } from "eventsource-parser";
+import { completeLinesAtCr } from "../whatwg-line-ends.js";
 import { McpTransportError } from "../mcp-transport-error.js";
 
 export interface SseHandlers {
@@ -38,6 +39,8 @@ export async function readSse(body: ReadableStream<Uint8Array>, url: URL, maxEve
       handlers.onComment?.(comment);
     },
   });
+  // A lone CR ending a read ends its line now (WHATWG), not when more bytes come.
+  const feed = completeLinesAtCr(parser.feed);
   const decoder = new TextDecoder();
   const reader = body.getReader();
   const signal = handlers.signal;
@@ -52,9 +55,9 @@ export async function readSse(body: ReadableStream<Uint8Array>, url: URL, maxEve
       if (sinceLastEvent > maxEventBytes) {
         throw new McpTransportError("too-large", `An SSE event from ${url.href} passed ${maxEventBytes} bytes; the stream was closed.`);
       }
-      parser.feed(decoder.decode(value, { stream: true }));
+      feed(decoder.decode(value, { stream: true }));
     }
-    parser.feed(decoder.decode());
+    feed(decoder.decode());
     if (signal?.aborted) throw signal.reason;
   } finally {
     signal?.removeEventListener("abort", onAbort);
