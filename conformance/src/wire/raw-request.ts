@@ -30,6 +30,9 @@ export interface RawExchange {
   readonly durationMs: number;
 }
 
+/** The most of an answer (head and body together) a raw request keeps: the head decides, the body is evidence. */
+export const MAX_KEPT_BYTES = 128 * 1024;
+
 export interface RawRequestOptions {
   readonly url: string | URL;
   readonly headers: Readonly<Record<string, string>>;
@@ -98,10 +101,15 @@ async function rawPost(options: RawRequestOptions, framing: Record<string, strin
       : netConnect({ host, port });
   socket.setNoDelay(true);
   socket.on("data", (chunk: Buffer) => {
-    received = Buffer.concat([received, chunk]);
+    if (received.length >= MAX_KEPT_BYTES) return;
+    received = Buffer.concat([received, chunk.subarray(0, MAX_KEPT_BYTES - received.length)]);
     if (!response) {
       response = parseHead(received, Math.round(performance.now() - headSentAt));
       if (response) bodyBytesSentBeforeAnswer = bodyBytesSent;
+      else if (received.length >= MAX_KEPT_BYTES) {
+        closed ??= `the server sent a response head larger than ${MAX_KEPT_BYTES} bytes`;
+        socket.destroy();
+      }
     } else {
       response = { ...response, body: received.subarray(received.indexOf("\r\n\r\n") + 4) };
     }
@@ -152,7 +160,11 @@ async function rawPost(options: RawRequestOptions, framing: Record<string, strin
     await changed.wait(() => (response || closed ? true : undefined), remaining(), options.signal);
     // The head decides the check; the body is only evidence, so give it a short, separate bound.
     if (response) {
-      await changed.wait(() => (isComplete(response) || closed ? true : undefined), Math.min(remaining(), 250), options.signal);
+      await changed.wait(
+        () => (isComplete(response) || closed || received.length >= MAX_KEPT_BYTES ? true : undefined),
+        Math.min(remaining(), 250),
+        options.signal,
+      );
     }
   }
   socket.destroy();

@@ -37,8 +37,8 @@ export interface SseConnectionOptions {
 }
 
 /** What one stream may make the runner keep: events and comments, counted and in bytes. */
-export const MAX_KEPT_EVENTS = 10_000;
-export const MAX_KEPT_EVENT_BYTES = 16 * 1024 * 1024;
+export const MAX_KEPT_EVENTS = 5_000;
+export const MAX_KEPT_EVENT_BYTES = 8 * 1024 * 1024;
 /** A comment is kept only for its arrival; its text is cut to this many characters. */
 const MAX_COMMENT_CHARS = 200;
 
@@ -149,6 +149,11 @@ export class SseConnection {
   /** The runner closed the stream because the server sent more than it holds; the reason, if so. */
   get overflow(): string | undefined {
     return this.endedBy?.startsWith("closed by the runner: ") ? this.endedBy.slice("closed by the runner: ".length) : undefined;
+  }
+
+  /** The server ended the stream and every byte it sent was kept: only then can its end be judged. */
+  get endedWhole(): boolean {
+    return this.ended && !this.endedBy?.startsWith("closed by the runner") && this.#totalBytes === this.#rawBytes;
   }
 
   get ended(): boolean {

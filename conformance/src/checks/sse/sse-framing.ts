@@ -30,7 +30,8 @@ export const sseFraming: Check = {
       }
     }
     const raw = stream.raw();
-    const result = checkEventStreamGrammar(raw, stream.ended && stream.endedBy !== "closed by the runner");
+    // A stream the runner closed, or kept only the start of, has no end to judge.
+    const result = checkEventStreamGrammar(raw, stream.endedWhole);
     if (!result.ok) {
       return fail(`line ${result.line} (byte ${result.offset}): ${result.problem}. Bytes: ${result.excerpt}`, ctx.evidence.stream(stream));
     }
