@@ -10,6 +10,7 @@ import type { OriginPolicy } from "./http/origin-policy.js";
 import type { Dispatcher } from "./jsonrpc/dispatcher.js";
 import type { RateWindow } from "./mcp/rate-limiter.js";
 import type { ToolCatalog } from "./mcp/tool-catalog.js";
+import type { ListenStreams } from "./modern/listen-streams.js";
 import type { SessionRegistry } from "./session/session-registry.js";
 import type { KeepAlive } from "./sse/keep-alive.js";
 import type { StreamableSessions } from "./streamable/session-store.js";
@@ -23,6 +24,8 @@ export interface AppContext {
   readonly keepAlive: KeepAlive;
   readonly dispatcher: Dispatcher;
   readonly catalog: ToolCatalog;
+  /** The open 2026-07-28 `subscriptions/listen` streams. */
+  readonly listenStreams: ListenStreams;
   readonly origins: OriginPolicy;
   /** API keys, Celonis bearer tokens and operator tokens: who may use which route (admission.ts). */
   readonly credentials: CallerCredentials;

@@ -15,6 +15,7 @@ import type { RouteHandler } from "./http/route-handler.js";
 import { Dispatcher } from "./jsonrpc/dispatcher.js";
 import { createMcpMethods } from "./mcp/mcp-methods.js";
 import { ToolCatalog } from "./mcp/tool-catalog.js";
+import { ListenStreams } from "./modern/listen-streams.js";
 import { route } from "./routes/router.js";
 import { SessionRegistry } from "./session/session-registry.js";
 import { KeepAlive } from "./sse/keep-alive.js";
@@ -39,6 +40,8 @@ export interface App {
   readonly config: ServerConfig;
   /** The open sessions: `size`, and `open`/`close` events (tests wait on them). */
   readonly sessions: SessionRegistry;
+  /** The open 2026-07-28 `subscriptions/listen` streams: `size`, and a `close` event per ended one. */
+  readonly listenStreams: ListenStreams;
   /** Ends every SSE stream cleanly, stops accepting connections and resolves once all are closed. */
   close(): Promise<void>;
 }
@@ -57,13 +60,15 @@ export function createApp(options: AppOptions = {}): App {
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
   const sessions = new SessionRegistry();
+  const keepAlive = new KeepAlive(config.keepAliveMs);
   const app: AppContext = {
     config,
     sessions,
     streamableSessions: new StreamableSessions(sessions, config.sessionIdleMs, config.maxSessions),
-    keepAlive: new KeepAlive(config.keepAliveMs),
+    keepAlive,
     dispatcher: new Dispatcher(methods, notifications, log, config.maxBatchMessages),
     catalog,
+    listenStreams: new ListenStreams(catalog, keepAlive),
     origins: new OriginPolicy(config.allowedOrigins, config.host),
     credentials: new CallerCredentials({ apiKeys: config.apiKeys, bearerTokens: config.bearerTokens, operatorTokens: config.adminTokens }),
     assetWindows: new Map(),
@@ -96,6 +101,7 @@ export function createApp(options: AppOptions = {}): App {
   const close = (): Promise<void> => {
     closing ??= (async () => {
       app.sessions.closeAll();
+      app.listenStreams.closeAll();
       if (!server.listening) return;
       const closed = once(server, "close");
       server.close();
@@ -112,5 +118,5 @@ export function createApp(options: AppOptions = {}): App {
     })();
     return closing;
   };
-  return { server, config, sessions: app.sessions, close };
+  return { server, config, sessions: app.sessions, listenStreams: app.listenStreams, close };
 }

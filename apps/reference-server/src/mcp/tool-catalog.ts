@@ -1,7 +1,7 @@
 /**
  * The built-in tools and every other ToolSource behind one face: lists tools in source order (the
- * first source wins a name), calls a tool on the first source that has it, and says whether a
- * Celonis asset exists.
+ * first source wins a name), calls a tool on the first source that has it, says whether a
+ * Celonis asset exists, and tells watchers when any source's tools change.
  */
 import type { Tool } from "@mcp-contract/api-types";
 import type { BuiltinTools } from "../tools/builtin-tools.js";
@@ -13,6 +13,14 @@ export class ToolCatalog {
     /** The other sources, asked after the built-ins, in order. */
     private readonly sources: readonly ToolSource[],
   ) {}
+
+  /** Calls `listener` whenever a source's tools change, until the returned function is called. */
+  watch(listener: () => void): () => void {
+    const stops = this.sources.flatMap((source) => (source.changes ? [source.changes.watch(listener)] : []));
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }
 
   /** The tools visible in `scope`, in a stable order. */
   async list(scope: ToolScope): Promise<Tool[]> {

@@ -21,7 +21,8 @@ export function discoverResult(supported: readonly string[]): DiscoverResult {
   return {
     resultType: "complete",
     supportedVersions: [...supported],
-    capabilities: { tools: { listChanged: false } },
+    // listChanged: `subscriptions/listen` with toolsListChanged announces registry changes.
+    capabilities: { tools: { listChanged: true } },
     ttlMs: TTL_MS,
     cacheScope: "public",
     _meta: { [META_KEY.SERVER_INFO]: SERVER_INFO },

@@ -33,8 +33,8 @@ export interface CacheHints {
 
 /**
  * The hints per cacheable method served through the Dispatcher. The tool list is the same for every
- * caller, but registering an upstream server changes it at any moment and no list-changed
- * notification says so: 0, so clients fetch it again when they need it.
+ * caller, but registering an upstream server changes it at any moment: 0, so clients that do not
+ * hold a `subscriptions/listen` stream (which announces the change) fetch it again when they need it.
  */
 export const CACHE_HINTS: ReadonlyMap<string, CacheHints> = new Map([["tools/list", { ttlMs: 0, cacheScope: "public" }]]);
 

@@ -1,6 +1,7 @@
 /**
  * Serves one parsed 2026-07-28 POST body: validates it against its headers, answers
- * `server/discover` itself and hands `tools/list` and `tools/call` to the Dispatcher (the same
+ * `server/discover` itself, opens `subscriptions/listen` streams (listen-streams.ts) and hands
+ * `tools/list` and `tools/call` to the Dispatcher (the same
  * methods and tools every transport serves) through a ModernExchange. `Mcp-Session-Id` and
  * `Last-Event-ID` are never read here: a modern request ignores them, as the spec asks.
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
@@ -23,7 +24,7 @@ export interface ModernProfile {
 }
 
 /** The methods a 2026-07-28 request may name here. */
-const METHODS: ReadonlySet<string> = new Set(["server/discover", "tools/list", "tools/call"]);
+const METHODS: ReadonlySet<string> = new Set(["server/discover", "subscriptions/listen", "tools/list", "tools/call"]);
 
 /** Builds the profile of an endpoint that also opens legacy sessions (`withLegacy`), or not. */
 export function modernProfile(withLegacy: boolean): ModernProfile {
@@ -49,6 +50,14 @@ export function answerModern(app: AppContext, req: IncomingMessage, res: ServerR
     return;
   }
   const { message, version, capabilities } = validated.call;
+  if (message.method === "subscriptions/listen") {
+    try {
+      return app.listenStreams.open(res, message.id, message.params, acceptable(req.headers.accept));
+    } catch (error) {
+      if (!(error instanceof ModernRejection)) throw error;
+      return sendRejection(res, error);
+    }
+  }
   const exchange = new ModernExchange(res, message.id, version, acceptable(req.headers.accept), app.keepAlive, CACHE_HINTS.get(message.method), capabilities);
   if (message.method === "server/discover") return exchange.reply({ jsonrpc: "2.0", id: message.id, result: profile.discover });
   app.dispatcher.dispatch(message, exchange);

@@ -19,6 +19,7 @@ import { StdioAllowlist, StdioPolicyError } from "./stdio-allowlist.js";
 import { ToolStore } from "./tool-store.js";
 import { UpstreamHostPolicy, type UpstreamLookup } from "./upstream-host-policy.js";
 import { UpstreamPool } from "./upstream-pool.js";
+import { ToolListChanges } from "../tools/tool-list-changes.js";
 
 export type { LoggerOption, RegistryLogger } from "./logger.js";
 export { REGISTRY_PREFIX } from "./routes.js";
@@ -132,6 +133,7 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
     hosts,
     maxAnswerBytes: positive(options.maxUpstreamAnswerBytes, DEFAULT_MAX_UPSTREAM_ANSWER_BYTES, "maxUpstreamAnswerBytes", "bytes"),
   });
+  const toolListChanges = new ToolListChanges();
   const service = new RegistryService({
     servers,
     tools: toolStore,
@@ -140,11 +142,12 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
     hosts,
     validator: new ArgumentValidator(logger),
     logger,
+    toolListChanges,
   });
   let closed: Promise<void> | undefined;
   return {
     routes: createRegistryRoutes(service, gate, logger),
-    tools: createRegistryToolSource(service, servers, toolStore, logger, options.callersAuthenticated === true),
+    tools: createRegistryToolSource(service, servers, toolStore, logger, options.callersAuthenticated === true, toolListChanges),
     close: () =>
       (closed ??= upstreams.close().finally(() => {
         db.close();

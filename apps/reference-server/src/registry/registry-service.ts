@@ -26,6 +26,7 @@ import { toMcpTool, type StoredTool, type ToolStore } from "./tool-store.js";
 import { UpstreamFailure } from "./upstream-failure.js";
 import type { UpstreamHostPolicy } from "./upstream-host-policy.js";
 import type { UpstreamCallOptions, UpstreamPool } from "./upstream-pool.js";
+import type { ToolListChanges } from "../tools/tool-list-changes.js";
 
 export interface RegistryServiceParts {
   readonly servers: ServerStore;
@@ -36,6 +37,8 @@ export interface RegistryServiceParts {
   readonly hosts: UpstreamHostPolicy;
   readonly validator: ArgumentValidator;
   readonly logger: RegistryLogger;
+  /** Announced after every write that can change the tools sessions see (list-changed notifications). */
+  readonly toolListChanges: ToolListChanges;
 }
 
 export class RegistryService {
@@ -92,6 +95,8 @@ export class RegistryService {
     this.#write(this.#parts.servers.update(server), server.server_name);
     await this.#parts.upstreams.drop(id);
     this.#parts.logger.info(`Updated MCP server '${server.server_name}' (${id}).`);
+    // A rename changes every exposed tool name; a re-pointed server will list other tools.
+    this.#parts.toolListChanges.announce();
     return toMcpServer(server);
   }
 
@@ -100,6 +105,7 @@ export class RegistryService {
     if (!this.#parts.servers.delete(id)) throw serverNotFound(id);
     await this.#parts.upstreams.drop(id);
     this.#parts.logger.info(`Deleted MCP server '${server.server_name}' (${id}).`);
+    this.#parts.toolListChanges.announce();
   }
 
   /** Lists the upstream's tools and stores them; on any failure the stored tools stay as they were. */
@@ -111,6 +117,7 @@ export class RegistryService {
     const changes = this.#parts.tools.replace(id, definitions, new Date().toISOString());
     if (!changes) throw serverNotFound(id);
     const { added, updated, removed } = changes;
+    if (added.length + updated.length + removed.length > 0) this.#parts.toolListChanges.announce();
     this.#parts.logger.info(
       `Refreshed the tools of '${server.server_name}': ${added.length} added, ${updated.length} updated, ${removed.length} removed.`,
     );

@@ -12,6 +12,7 @@ import type { ServerStore } from "./server-store.js";
 import { secretsOf } from "./stored-server.js";
 import { exposedName, type StoredTool, type ToolStore } from "./tool-store.js";
 import { UpstreamFailure } from "./upstream-failure.js";
+import type { ToolListChanges } from "../tools/tool-list-changes.js";
 
 export function createRegistryToolSource(
   service: RegistryService,
@@ -20,6 +21,8 @@ export function createRegistryToolSource(
   logger: RegistryLogger,
   /** Whether the app made every MCP caller prove a credential (only then are stored secrets lent). */
   callersAuthenticated: boolean,
+  /** What the service announces after writes that change tools. */
+  changes: ToolListChanges,
 ): ToolSource {
   /** The tools visible in `scope` under the names the session sees, in a stable order. */
   function visible(scope: ToolScope): { name: string; tool: StoredTool }[] {
@@ -40,6 +43,7 @@ export function createRegistryToolSource(
   }
 
   return {
+    changes,
     hasAsset: (assetId) => servers.get(assetId) !== undefined,
 
     listTools: (scope): Tool[] => visible(scope).map(({ name, tool }) => ({ ...tool.definition, name })),

@@ -4,6 +4,7 @@
  * kind it talks to.
  */
 import type { CallToolResult, InputRequiredResult, Tool } from "@mcp-contract/api-types";
+import type { ToolListChanges } from "./tool-list-changes.js";
 
 /**
  * Which tools a session sees. The SSE dialects (Spice, OpenSearch) see every source's tools; a
@@ -62,6 +63,8 @@ export class InvalidToolArgumentsError extends Error {
 }
 
 export interface ToolSource {
+  /** Raised when this source's tools change; absent when they never do. */
+  readonly changes?: ToolListChanges;
   /** Whether this source serves the asset (Celonis `asset_id`); unknown everywhere → 404. */
   hasAsset(assetId: string): boolean | Promise<boolean>;
   /** The tools visible in `scope`, in a stable order (pagination depends on it). */
