@@ -29,7 +29,9 @@ export type Verdict =
   | { readonly outcome: "pass" | "fail" | "warn"; readonly message: string; readonly evidence?: Evidence | undefined }
   | { readonly outcome: "skip"; readonly message: string }
   /** The check ran as far as it safely could: the rest needs what only the user can allow (a tool to call). */
-  | { readonly outcome: "not-verified"; readonly message: string };
+  | { readonly outcome: "not-verified"; readonly message: string }
+  /** What the server does where no specification says what it must (an `INFO` check's only finding). */
+  | { readonly outcome: "observe"; readonly message: string; readonly evidence?: Evidence | undefined };
 
 /** One requirement, as a module: its identity, where it applies, what gates it, and how to test it. */
 export interface Check {
@@ -78,6 +80,11 @@ export function warn(message: string, evidence?: Evidence): Verdict {
 /** Not verified: what would prove it is not safe to do unasked; `reason` says how to allow it. */
 export function notVerified(reason: string): Verdict {
   return { outcome: "not-verified", message: reason };
+}
+
+/** Records what the server did where no rule applies: reported as an observation, never pass or fail. */
+export function observe(message: string, evidence?: Evidence): Verdict {
+  return { outcome: "observe", message, evidence };
 }
 
 /** The check does not apply here; the reason is shown to the user. */

@@ -198,7 +198,7 @@ async function runOne(
   return resultOf(check, verdict, elapsed());
 }
 
-/** A MUST that fails is failed, a SHOULD that fails a warning; prerequisite failures always fail. */
+/** A MUST that fails is failed, a SHOULD (or INFO) that fails a warning; prerequisite failures always fail; an observation is its own status. */
 function resultOf(check: Check, verdict: Verdict, durationMs: number, forceFail = false): CheckResult {
   const status =
     verdict.outcome === "pass"
@@ -207,7 +207,9 @@ function resultOf(check: Check, verdict: Verdict, durationMs: number, forceFail 
         ? "skipped"
         : verdict.outcome === "not-verified"
           ? "not-verified"
-          : verdict.outcome === "warn" || (check.level === "SHOULD" && !forceFail)
+          : verdict.outcome === "observe"
+            ? "observation"
+          : verdict.outcome === "warn" || (check.level !== "MUST" && !forceFail)
           ? "warning"
           : "failed";
   return {

@@ -10,6 +10,8 @@ import type { Report } from "../src/report/model.js";
 export interface Expected {
   readonly failed?: readonly string[];
   readonly warning?: readonly string[];
+  /** INFO checks whose observation this defect changes: id → text the observation must contain. */
+  readonly observed?: Readonly<Record<string, string>>;
 }
 
 /** Every check that requires one of `ids`, directly or through others. */
@@ -37,19 +39,27 @@ export function expectVerdicts(report: Report, expected: Expected): void {
   const want: Record<string, string> = {};
   for (const result of report.results) {
     const gated = result.status === "failed" && result.message.startsWith("prerequisite ");
-    seen[result.id] = gated ? "failed (prerequisite)" : result.status === "skipped" ? "passed or skipped" : result.status === "passed" ? "passed or skipped" : `${result.status}: ${result.message}`;
+    seen[result.id] = gated
+      ? "failed (prerequisite)"
+      : result.status === "skipped" || result.status === "passed"
+        ? "passed or skipped"
+        : result.status === "observation"
+          ? `observed${result.message.includes(expected.observed?.[result.id] ?? "") ? "" : `: ${result.message}`}`
+          : `${result.status}: ${result.message}`;
     want[result.id] = failed.includes(result.id)
       ? "failed"
       : warning.includes(result.id)
         ? "warning"
         : dependents.has(result.id) && result.status !== "skipped"
           ? "failed (prerequisite)"
-          : "passed or skipped";
+          : result.level === "INFO" && result.status !== "skipped"
+            ? "observed"
+            : "passed or skipped";
     if (failed.includes(result.id) && result.status === "failed" && !gated) seen[result.id] = "failed";
     if (warning.includes(result.id) && result.status === "warning") seen[result.id] = "warning";
   }
   expect(seen).toEqual(want);
-  for (const id of [...failed, ...warning]) {
+  for (const id of [...failed, ...warning, ...Object.keys(expected.observed ?? {})]) {
     const result = report.results.find((r) => r.id === id);
     expect(result?.evidence ?? result?.message, `${id} says why`).toBeTruthy();
   }

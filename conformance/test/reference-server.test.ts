@@ -62,7 +62,8 @@ describe.concurrent("the reference server", () => {
       expect(problems(report)).toEqual({});
       expect(report.results.filter((r) => r.status === "skipped").map((r) => r.id).sort()).toEqual([...skipped].sort());
       expect(report).toMatchObject({ outcome: "pass", summary: { failed: 0, warnings: 0 } });
-      for (const result of report.results) if (result.status === "passed") passed.add(result.id);
+      // An INFO check never passes: recording an observation against the reference server is its run.
+      for (const result of report.results) if (result.status === "passed" || result.status === "observation") passed.add(result.id);
     } finally {
       await gateway.close();
     }

@@ -7,7 +7,7 @@ import type { CompatMatrix } from "./compat-matrix.js";
 import { escapeHtml } from "./html.js";
 import { operationsOf } from "./operations.js";
 
-const SYMBOL = { passed: "✓", failed: "✗", warning: "!", skipped: "–", "not-verified": "?" } as const;
+const SYMBOL = { passed: "✓", failed: "✗", warning: "!", skipped: "–", "not-verified": "?", observation: "ℹ" } as const;
 
 export function renderIndexPage(specs: Readonly<Record<SpecName, BundledSpec>>, matrix: CompatMatrix | undefined): string {
   const apiSections = (Object.entries(specs) as [SpecName, BundledSpec][])
@@ -27,7 +27,7 @@ export function renderIndexPage(specs: Readonly<Record<SpecName, BundledSpec>>, 
 body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1d2330}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccd;padding:.3rem .6rem;text-align:left}
 th{background:#eef}code{background:#f3f3f8;padding:0 .2rem}.passed{color:#17803d}.failed{color:#b42318}
-.warning{color:#a15c07}.skipped{color:#667}.not-verified{color:#7a3e9d}
+.warning{color:#a15c07}.skipped{color:#667}.not-verified{color:#7a3e9d}.observation{color:#1f5fa8}
 </style></head><body>
 <h1>mcp-contract</h1>
 <p>Contracts for Model Context Protocol servers that speak HTTP + Server-Sent Events. A client opens a

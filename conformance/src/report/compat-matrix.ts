@@ -3,11 +3,11 @@
  * site and README render it: every check, and per peer its installed version, the summary and each
  * check's status with the runner's message.
  */
-import type { CheckStatus } from "./model.js";
+import type { CheckLevel, CheckStatus } from "./model.js";
 
 export interface CompatMatrix {
   readonly generatedAt: string;
-  readonly checks: readonly { id: string; group: string; level: "MUST" | "SHOULD"; title: string }[];
+  readonly checks: readonly { id: string; group: string; level: CheckLevel; title: string }[];
   readonly peers: readonly CompatPeer[];
 }
 
@@ -16,6 +16,6 @@ export interface CompatPeer {
   readonly name: string;
   readonly package: string;
   readonly version: string;
-  readonly summary: { passed: number; failed: number; warnings: number; skipped: number; notVerified: number };
+  readonly summary: { passed: number; failed: number; warnings: number; skipped: number; notVerified: number; observations: number };
   readonly results: Readonly<Record<string, { status: CheckStatus; message: string }>>;
 }

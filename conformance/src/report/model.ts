@@ -5,11 +5,18 @@
  */
 import type { CouldNotRunCause, TargetKind, TargetSource } from "../target/target.js";
 
-/** How strongly the spec or seed states the requirement a check tests. */
-export type CheckLevel = "MUST" | "SHOULD";
+/**
+ * How strongly the spec or seed states the requirement a check tests. `INFO`: no specification
+ * states one (406 for a partial Accept, say); the check records what the server does.
+ */
+export type CheckLevel = "MUST" | "SHOULD" | "INFO";
 
-/** A MUST that fails is `failed`; a SHOULD that fails is `warning`; `skipped` always has a reason. */
-export type CheckStatus = "passed" | "failed" | "warning" | "skipped" | "not-verified";
+/**
+ * A MUST that fails is `failed`; a SHOULD that fails is `warning`; `skipped` always has a reason.
+ * `observation`: what the server did where no specification says what it must do; never a pass
+ * and never a failure.
+ */
+export type CheckStatus = "passed" | "failed" | "warning" | "skipped" | "not-verified" | "observation";
 
 /** The dialect whose paths and answer style the run assumes. */
 export type Profile = "generic" | "spice" | "opensearch" | "celonis";
@@ -91,6 +98,8 @@ export interface ReportSummary {
   readonly skipped: number;
   /** Checks that could not be verified without the user's leave (a tool to call); never a pass. */
   readonly notVerified: number;
+  /** Behaviour recorded where no specification states a rule; neither passed nor failed. */
+  readonly observations: number;
   readonly expectedFailures?: number;
 }
 
@@ -141,6 +150,7 @@ export function summarize(results: readonly CheckResult[], withBaseline = false)
     warnings: count("warning"),
     skipped: count("skipped"),
     notVerified: count("not-verified"),
+    observations: count("observation"),
     ...(withBaseline && { expectedFailures: results.filter((r) => r.expectedFailure).length }),
   };
 }

@@ -8,8 +8,8 @@ import type { CheckResult, Evidence, Report, TargetReport } from "./model.js";
 import { describeKinds } from "../target/target.js";
 import { staleMessage } from "../baseline/apply-baseline.js";
 
-const SYMBOL = { passed: "✔", failed: "✘", warning: "▲", skipped: "○", "not-verified": "?", expected: "⊘" } as const;
-const COLOR = { passed: 32, failed: 31, warning: 33, skipped: 90, "not-verified": 35, expected: 36 } as const;
+const SYMBOL = { passed: "✔", failed: "✘", warning: "▲", skipped: "○", "not-verified": "?", observation: "ℹ", expected: "⊘" } as const;
+const COLOR = { passed: 32, failed: 31, warning: 33, skipped: 90, "not-verified": 35, observation: 34, expected: 36 } as const;
 
 /** Anything text can be written to: a stream, a TTY, a test's collector. */
 export interface TextSink {
@@ -57,7 +57,7 @@ export class PrettyReporter {
     this.#pending = false;
     const kind = result.expectedFailure ? "expected" : result.status;
     const symbol = this.#paint(COLOR[kind], SYMBOL[kind]);
-    const level = result.level === "SHOULD" ? " (SHOULD)" : "";
+    const level = result.level === "MUST" ? "" : ` (${result.level})`;
     const time = result.status === "skipped" ? "" : ` ${result.durationMs} ms`;
     const unverified = result.status === "not-verified" ? `not verified: ${result.message}` : undefined;
     const message = result.expectedFailure
@@ -66,7 +66,9 @@ export class PrettyReporter {
         ? unverified
         : result.status === "skipped"
         ? `skipped: ${result.message}`
-        : result.message;
+        : result.status === "observation"
+          ? `observed: ${result.message}`
+          : result.message;
     this.#out.write(`  ${symbol} ${result.id}${level}${this.#paint(90, time)}  ${message}\n`);
     // Expected failures stay one line: the baseline already says why.
     if (result.expectedFailure) return;
@@ -112,7 +114,8 @@ export function summaryLine(report: Report, paint: (code: number, text: string) 
   const stale = staleCount > 0 ? `, ${staleCount} stale baseline ${staleCount === 1 ? "entry" : "entries"} (now passing: remove from ${report.baseline?.file})` : "";
   const expected =
     (summary.expectedFailures !== undefined ? `, ${summary.expectedFailures} expected failures` : "") +
-    (summary.notVerified > 0 ? `, ${summary.notVerified} not verified` : "");
+    (summary.notVerified > 0 ? `, ${summary.notVerified} not verified` : "") +
+    (summary.observations > 0 ? `, ${summary.observations} observations` : "");
   return (
     `${verdict} ${summary.passed} passed, ${summary.failed} failed, ${summary.warnings} warnings${expected}, ${summary.skipped} skipped` +
     ` of ${summary.total} checks in ${report.durationMs} ms; profile ${report.target.profile} (${report.target.profileSource})${strict}${stale}`

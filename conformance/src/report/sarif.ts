@@ -82,7 +82,7 @@ function ruleOf(result: CheckResult): ReportingDescriptor {
     // helpUri must be an absolute URI: the reference's leading URL if it has one. Seed and contract
     // references, and any words after the URL, stay in help.
     ...(helpUriOf(result.reference) && { helpUri: helpUriOf(result.reference) }),
-    defaultConfiguration: { level: result.level === "MUST" ? "error" : "warning" },
+    defaultConfiguration: { level: result.level === "MUST" ? "error" : result.level === "SHOULD" ? "warning" : "note" },
     properties: { level: result.level, group: result.group, reference: result.reference, tags: [...new Set(["mcp", result.group])] },
   };
 }
@@ -96,16 +96,18 @@ function helpUriOf(reference: string): string | undefined {
 type Place = (id: string, evidence: Evidence | undefined) => Location;
 
 function resultOf(report: Report, result: CheckResult, ruleIndex: number, place: Place): Result[] {
-  if (result.status !== "failed" && result.status !== "warning" && result.status !== "not-verified") return [];
+  if (result.status !== "failed" && result.status !== "warning" && result.status !== "not-verified" && result.status !== "observation") return [];
   const expected = result.expectedFailure;
   const unverified = result.status === "not-verified";
+  // SARIF's "informational": what the server does where no rule says (a note, never a failure).
+  const observed = result.status === "observation";
   return [
     {
       ruleId: result.id,
       ruleIndex,
       // SARIF's "review": the tool could not decide; a person must (here: allow a tool call).
-      kind: unverified ? "review" : "fail",
-      level: unverified ? "none" : result.status === "failed" ? "error" : "warning",
+      kind: unverified ? "review" : observed ? "informational" : "fail",
+      level: unverified || observed ? "none" : result.status === "failed" ? "error" : "warning",
       message: { text: messageOf(result) },
       locations: [place(result.id, result.evidence)],
       partialFingerprints: fingerprint(report, result.id),

@@ -4,7 +4,7 @@
  * first that is not a pass decides, naming its era; otherwise the passes are joined.
  */
 import { LATEST_MODERN_PROTOCOL_VERSION, MCP_HEADER } from "@mcp-contract/api-types";
-import { fail, pass, skip, type Verdict } from "../check.js";
+import { fail, observe, pass, skip, type Verdict } from "../check.js";
 import type { CheckContext } from "../run/check-context.js";
 import type { Exchange } from "../wire/http-exchange.js";
 import { ACCEPT_BOTH, isObject, mediaType, modernMeta, openLegacy, type JsonObject } from "./streamable-exchange.js";
@@ -44,10 +44,13 @@ export async function inEachEra(ctx: CheckContext, probe: (channel: EraChannel) 
     }
     verdicts.push([channel.label, verdict]);
   }
-  const passed = verdicts.filter(([, v]) => v.outcome === "pass");
-  if (passed.length === 0) return skip(verdicts.map(([label, v]) => `${label}: ${v.message}`).join("; ") || "no Streamable HTTP era to probe");
-  const last = passed.at(-1)?.[1];
-  return pass(verdicts.map(([label, v]) => `${label}: ${v.message}`).join("; "), last && "evidence" in last ? last.evidence : undefined);
+  const message = verdicts.map(([label, v]) => `${label}: ${v.message}`).join("; ");
+  const ran = verdicts.filter(([, v]) => v.outcome === "pass" || v.outcome === "observe");
+  if (ran.length === 0) return skip(message || "no Streamable HTTP era to probe");
+  const last = ran.at(-1)?.[1];
+  const evidence = last && "evidence" in last ? last.evidence : undefined;
+  // An INFO check's probes only observe; what was seen in each era is the observation.
+  return ran.some(([, v]) => v.outcome === "observe") ? observe(message, evidence) : pass(message, evidence);
 }
 
 /**
