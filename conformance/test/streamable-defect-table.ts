@@ -48,6 +48,9 @@ export const STREAMABLE_CASES: readonly StreamableCase[] = [
   ["sse-unknown-field", { failed: ["streamable-sse-framing"] }],
   ["modern-request-on-stream", { failed: ["modern-no-server-requests"] }],
   ["oversize-waits-for-body", { warning: ["streamable-oversize-413"] }],
+  // Behaviour no revision states: what the INFO checks observe changes, and nothing fails.
+  ["accept-json-only-406", { observed: { "streamable-accept-json-only": "got 406" } }],
+  ["text-plain-read-as-json", { observed: { "streamable-content-type-text-plain": "got 200" } }],
   // Spec-legal: error answers as SSE streams, and CRLF line ends on every stream.
   ["errors-as-sse", {}],
   ["sse-crlf", {}],

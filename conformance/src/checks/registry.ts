@@ -45,6 +45,8 @@ import { streamableInvalidParams } from "./streamable/streamable-invalid-params.
 import { streamableSseFraming } from "./streamable/streamable-sse-framing.js";
 import { streamableOversize413 } from "./streamable/streamable-oversize-413.js";
 import { modernNoServerRequests } from "./streamable/modern-no-server-requests.js";
+import { streamableAcceptJsonOnly } from "./streamable/streamable-accept-json-only.js";
+import { streamableContentTypeTextPlain } from "./streamable/streamable-content-type-text-plain.js";
 import { modernDiscover } from "./streamable/modern-discover.js";
 import { modernResultType } from "./streamable/modern-result-type.js";
 import { modernRemovedMethod404 } from "./streamable/modern-removed-method-404.js";
@@ -145,6 +147,8 @@ export const allChecks: readonly Check[] = [
   streamableInvalidParams,
   streamableSseFraming,
   streamableOversize413,
+  streamableAcceptJsonOnly,
+  streamableContentTypeTextPlain,
   modernDiscover,
   modernResultType,
   modernRemovedMethod404,
