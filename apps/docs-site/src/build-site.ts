@@ -1,14 +1,20 @@
 /**
  * Builds the static site: `<api>.html` for each API with Redoc (redocly build-docs, which inlines
- * everything so the pages work offline) and `index.html`.
+ * everything so the pages work offline), `index.html`, `cli.html` and `checks/<id>.html` for every
+ * check the runner has. Every page carries a same-origin Content Security Policy: nothing it
+ * loads comes from another host (Redoc's footer logo, from a CDN, is refused and then hidden).
  */
 import { spawnSync } from "node:child_process";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { specs, type SpecName } from "@mcp-contract/api-types";
+import { allChecks } from "@mcp-contract/conformance";
+import { checkPagePath, renderCheckPage } from "./check-pages.js";
+import { renderCliPage } from "./cli-page.js";
 import { readCompatMatrix } from "./compat-matrix.js";
 import { renderIndexPage } from "./index-page.js";
+import { POLICY_META } from "./page-shell.js";
 import { findRedocScript, obtainRedocScript } from "./redoc-bundle.js";
 
 /** The script's name in the site, next to the pages. */
@@ -35,19 +41,28 @@ export async function buildSite({ root, outDir }: BuildSiteOptions): Promise<str
   }
   await serveRedocLocally(written, root, outDir);
   const matrix = readCompatMatrix(path.join(root, "conformance/compat/matrix.json"));
-  const index = path.join(outDir, "index.html");
-  await writeFile(index, renderIndexPage(specs, matrix));
-  written.push(index);
+  const pages: [string, string][] = [
+    ["index.html", renderIndexPage(specs, allChecks, matrix)],
+    ["cli.html", renderCliPage()],
+    ...allChecks.map((check): [string, string] => [checkPagePath(check.id), renderCheckPage(check, matrix)]),
+  ];
+  await mkdir(path.join(outDir, "checks"), { recursive: true });
+  for (const [file, html] of pages) {
+    const output = path.join(outDir, file);
+    await writeFile(output, html);
+    written.push(output);
+  }
   return written;
 }
 
-/** Points every page at a verified local copy of the Redoc script the page pins. */
+/** Points every page at a verified local copy of the Redoc script the page pins, under the same-origin policy. */
 async function serveRedocLocally(pages: readonly string[], root: string, outDir: string): Promise<void> {
   for (const page of pages) {
     const html = await readFile(page, "utf8");
     const reference = findRedocScript(html);
     const script = await obtainRedocScript(reference, path.join(root, "node_modules/.cache/mcp-contract-docs"));
     await copyFile(script, path.join(outDir, LOCAL_SCRIPT));
-    await writeFile(page, html.replaceAll(reference.url, `./${LOCAL_SCRIPT}`));
+    if (!/<head>/i.test(html)) throw new Error(`${page} has no <head> to put the Content Security Policy in`);
+    await writeFile(page, html.replaceAll(reference.url, `./${LOCAL_SCRIPT}`).replace(/<head>/i, `<head>${POLICY_META}`));
   }
 }
