@@ -17,7 +17,11 @@ export async function runLintSpecCommand(files: readonly string[], io: CommandIo
     return 2;
   }
   for (const problem of result.problems) io.stdout.write(`${problem.file}${problem.pointer}  ${problem.severity}  ${problem.message}\n`);
-  for (const op of result.operations) io.stdout.write(`${op.kind === "message" ? "message POST" : "SSE GET     "}  ${op.label}${op.why ? `: ${op.why}` : ""}\n`);
+  for (const op of result.operations) {
+    const era = op.era ? `; ${op.era}` : op.kind === "message" ? "; HTTP+SSE (2024-11-05)" : "";
+    const deviations = op.deviations ? `; declared deviations: ${op.deviations.join(", ")}` : "";
+    io.stdout.write(`${op.kind === "message" ? "message POST" : "SSE GET     "}  ${op.label}${op.why ? `: ${op.why}` : ""}${era}${deviations}\n`);
+  }
   const errors = result.problems.filter((p) => p.severity === "error").length;
   const warnings = result.problems.length - errors;
   const counts = `${errors} error(s), ${warnings} warning(s) in ${files.length} file(s)`;

@@ -51,10 +51,14 @@ Options:
                              baseline (default stdout); with --baseline, kept entries keep their reason
   --help, --version
 
-lint-spec checks an OpenAPI description of an MCP HTTP+SSE endpoint: each message POST (marked
-x-mcp-message: true, taking a sessionId query parameter, or with a JSON-RPC request body) must
-declare a JSON request body, 202, 404, 413 (and 400 when it takes a sessionId) and a JSON-RPC
-error body; an SSE GET (text/event-stream) should be described too. Exit 0 no errors, 1 errors.
+lint-spec checks an OpenAPI description of an MCP endpoint: each message POST (marked
+x-mcp-message: true, taking a sessionId query parameter or a Streamable HTTP header, or with a
+JSON-RPC request body) must declare a JSON request body and a JSON-RPC error body. HTTP+SSE: 202,
+404, 413 (and 400 when it takes a sessionId), and an SSE GET should be described. Streamable HTTP
+(era from its headers: Mcp-Method/Mcp-Name modern, Mcp-Session-Id sessions, both dual-era): 200,
+202 with no body, 400, 403, 404 (sessions, modern), 413 (warning), its era's headers and the
+2026-07-28 error codes, GET a stream or 405; x-mcp-deviations lists statuses left out on purpose.
+Exit 0 no errors, 1 errors.
 
 Exit codes: 0 every check passed (or was skipped with a reason, or is an expected failure), 1 a
 check failed (or, with --strict, warned; or a baseline entry is stale), 2 usage or configuration

@@ -1,15 +1,20 @@
 /**
- * `mcp-contract lint-spec`: checks a user's OpenAPI description of an MCP HTTP+SSE endpoint
- * declares what the transport answers. It finds the message POSTs (marked `x-mcp-message: true`,
- * taking a `sessionId` query parameter, or with a JSON-RPC request body) and the SSE GETs (a
- * `text/event-stream` response), and requires of each message POST: a JSON request body; 202,
- * 404 and 413 responses, and 400 when it takes a sessionId; and a JSON-RPC error body schema.
- * @see ../../../openapi/message.yaml (the statuses, and why each exists)
+ * `mcp-contract lint-spec`: checks a user's OpenAPI description of an MCP endpoint declares what
+ * its transport answers. It finds the message POSTs (marked `x-mcp-message: true`, taking a
+ * `sessionId` query parameter or the Streamable HTTP headers, or with a JSON-RPC request body) and
+ * the SSE GETs (a `text/event-stream` response). Of each message POST it requires a JSON request
+ * body and a JSON-RPC error body schema; an HTTP+SSE one (no Streamable HTTP header) 202, 404 and
+ * 413, and 400 when it takes a sessionId; a Streamable HTTP one what its era requires
+ * (streamable-rules.ts), and the era is named.
+ * @see ../../../openapi/message.yaml (the HTTP+SSE statuses, and why each exists)
+ * @see ../../../openapi/streamable.yaml (the Streamable HTTP ones)
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { bundle, loadConfig, parseYaml } from "@redocly/openapi-core";
 import { deref, hasJsonRpcProperty, isJsonRpcErrorSchema, pointer, type Json } from "./spec-walk.js";
+import { asArray, ERA_LABEL, streamableEra } from "./streamable-era.js";
+import { lintStreamablePost } from "./streamable-rules.js";
 
 export interface LintProblem {
   readonly file: string;
@@ -28,6 +33,10 @@ export interface LintedOperation {
   readonly label: string;
   /** Why it counts as a message POST. */
   readonly why?: string;
+  /** The Streamable HTTP era a message POST describes (none for HTTP+SSE). */
+  readonly era?: string;
+  /** Statuses it leaves out on purpose (`x-mcp-deviations`), with their reasons. */
+  readonly deviations?: readonly string[];
 }
 
 export interface LintResult {
@@ -97,7 +106,9 @@ export async function lintSpecFiles(files: readonly string[]): Promise<LintResul
   if (files.length > 0 && !operations.some((op) => op.kind === "message")) {
     problems.push({ file: files[0] ?? "", pointer: "#/paths", severity: "error", message: `no MCP message POST found: ${MARK_HINT}` });
   }
-  if (files.length > 0 && !operations.some((op) => op.kind === "sse")) {
+  // An HTTP+SSE client opens the GET stream first; a Streamable HTTP one needs no GET at all.
+  const sseMessages = operations.some((op) => op.kind === "message" && op.era === undefined);
+  if (sseMessages && !operations.some((op) => op.kind === "sse")) {
     problems.push({ file: files[0] ?? "", pointer: "#/paths", severity: "warning", message: "no SSE GET found (a GET whose 200 response has text/event-stream content): the stream a client opens first is undocumented" });
   }
   return { problems, operations };
@@ -117,19 +128,27 @@ export function lintDocument(doc: Json, file: string): LintResult {
     const why = messageReason(doc, item, post);
     if (!why) continue;
     const at = pointer("paths", path, "post");
-    operations.push({ file, pointer: at, kind: "message", label: label("POST", path, post), why });
-    problems.push(...lintMessagePost(doc, file, at, item, post));
+    const era = streamableEra(doc, item, post);
+    problems.push(...lintMessagePost(doc, file, at, item, post, era === undefined));
+    if (era === undefined) {
+      operations.push({ file, pointer: at, kind: "message", label: label("POST", path, post), why });
+      continue;
+    }
+    const streamable = lintStreamablePost(doc, file, at, item, post, era);
+    problems.push(...streamable.problems);
+    operations.push({ file, pointer: at, kind: "message", label: label("POST", path, post), why, era: ERA_LABEL[era], ...(streamable.deviations.length > 0 && { deviations: streamable.deviations }) });
   }
   return { problems, operations };
 }
 
-function lintMessagePost(doc: Json, file: string, at: string, item: Json, post: Json): LintProblem[] {
+/** What every message POST needs; with `sseStatuses`, the HTTP+SSE statuses too. */
+function lintMessagePost(doc: Json, file: string, at: string, item: Json, post: Json, sseStatuses: boolean): LintProblem[] {
   const problems: LintProblem[] = [];
   const error = (where: string, message: string): void => void problems.push({ file, pointer: where, severity: "error", message });
   if (!jsonBodySchema(doc, post)) error(`${at}/requestBody`, "declares no application/json request body: the JSON-RPC message (or batch) it receives");
   const responses = deref(doc, post["responses"]) ?? {};
   const session = takesSessionId(doc, item, post);
-  for (const required of REQUIRED) {
+  for (const required of sseStatuses ? REQUIRED : []) {
     if (required.sessionOnly && !session) continue;
     if (!(required.status in responses)) error(`${at}/responses`, `does not declare ${required.status}: ${required.why}`);
   }
@@ -147,6 +166,7 @@ function messageReason(doc: Json, item: Json, post: Json): string | undefined {
   if (mark === false) return undefined;
   if (mark === true) return "marked x-mcp-message: true";
   if (takesSessionId(doc, item, post)) return "takes a sessionId query parameter";
+  if (streamableEra(doc, item, post)) return "takes the Streamable HTTP headers";
   const body = jsonBodySchema(doc, post);
   return body && hasJsonRpcProperty(doc, body) ? "its application/json request body is a JSON-RPC message" : undefined;
 }
@@ -182,8 +202,4 @@ function isJsonType(type: string): boolean {
 
 function label(method: string, path: string, op: Json): string {
   return `${method} ${path}${typeof op["operationId"] === "string" ? ` (${op["operationId"]})` : ""}`;
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }
