@@ -9,6 +9,7 @@ import type { AppContext } from "./app-context.js";
 import { DEFAULT_CONFIG, type ServerConfig } from "./config/server-config.js";
 import type { Logger } from "./errors.js";
 import { refuseBody } from "./http/body-checks.js";
+import { answerClientError } from "./http/client-error.js";
 import { CallerCredentials } from "./http/credentials.js";
 import { OriginPolicy } from "./http/origin-policy.js";
 import type { RouteHandler } from "./http/route-handler.js";
@@ -16,7 +17,7 @@ import { Dispatcher } from "./jsonrpc/dispatcher.js";
 import { createMcpMethods } from "./mcp/mcp-methods.js";
 import { ToolCatalog } from "./mcp/tool-catalog.js";
 import { ListenStreams } from "./modern/listen-streams.js";
-import { route } from "./routes/router.js";
+import { dialectOf, route } from "./routes/router.js";
 import { SessionRegistry } from "./session/session-registry.js";
 import { KeepAlive } from "./sse/keep-alive.js";
 import { StreamableSessions } from "./streamable/session-store.js";
@@ -89,7 +90,18 @@ export function createApp(options: AppOptions = {}): App {
     res.on("close", onResponseClose);
     route(app, req, res);
   };
-  const server = createServer({ noDelay: true }, handle);
+  // Slow headers and slow bodies end in seconds with a 408 (issue 11, finding 9). node checks the
+  // bounds every connectionsCheckingInterval, 30 s by default: far too coarse for them.
+  const server = createServer(
+    {
+      noDelay: true,
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(config.headersTimeoutMs / 4))),
+    },
+    handle,
+  );
+  server.on("clientError", answerClientError(config, (url) => dialectOf(app, url)));
   // `Expect: 100-continue`: invite the body only when it could be read; a declared oversize or
   // non-JSON body gets its 413/415 straight away, and the client never sends it (issue 11, finding 9).
   server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {

@@ -154,6 +154,7 @@ function apiCode(reason: HttpErrorReason): ApiErrorCode {
     case "invalid_request":
     case "method_not_allowed":
     case "invalid_protocol_version":
+    case "request_timeout":
       return "bad_request";
     default:
       return reason;

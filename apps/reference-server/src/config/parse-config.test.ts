@@ -39,6 +39,11 @@ describe("parseConfig", () => {
     expect(none.kind === "run" && none.registry.upstreamHostAllowlist).toEqual([]);
   });
 
+  it("reads the request timeouts from flags and env", () => {
+    const parsed = parseConfig(["--headers-timeout-ms", "2000"], { REQUEST_TIMEOUT_MS: "4000" });
+    expect(parsed.kind === "run" && [parsed.config.headersTimeoutMs, parsed.config.requestTimeoutMs]).toEqual([2000, 4000]);
+  });
+
   it("asks for help", () => {
     expect(parseConfig(["--help"], {})).toEqual({ kind: "help" });
     expect(parseConfig(["-h"], {})).toEqual({ kind: "help" });
@@ -56,6 +61,8 @@ describe("parseConfig", () => {
     [["--allow-upstream-host", "http://127.0.0.1:8080"], {}, "--allow-upstream-host/UPSTREAM_HOST_ALLOWLIST takes host names or IP addresses"],
     [["--max-upstream-answer-bytes", "10"], {}, "--max-upstream-answer-bytes must be an integer from 1024 to 1073741824"],
     [[], { UPSTREAM_HOST_ALLOWLIST: "10.0.0.0/8" }, "no scheme or port), got '10.0.0.0/8'"],
+    [["--headers-timeout-ms", "5000", "--request-timeout-ms", "1000"], {}, "--headers-timeout-ms (5000) must not exceed --request-timeout-ms (1000)"],
+    [[], { REQUEST_TIMEOUT_MS: "0" }, "REQUEST_TIMEOUT_MS must be an integer from 1"],
   ])("refuses %j %j with a message naming the problem", (argv, env, message) => {
     expect(() => parseConfig(argv, env)).toThrow(ConfigError);
     expect(() => parseConfig(argv, env)).toThrow(message);

@@ -54,6 +54,10 @@ Options (environment variable in brackets; flags win):
   --allow-origin <origin>     allow this browser Origin besides loopback ones (* = any);
                               repeatable [ALLOWED_ORIGINS, comma-separated]
   --keep-alive-ms <ms>        keep-alive comment interval [KEEP_ALIVE_MS] (default ${DEFAULT_CONFIG.keepAliveMs})
+  --headers-timeout-ms <ms>   408 for a request whose headers take longer [HEADERS_TIMEOUT_MS]
+                              (default ${DEFAULT_CONFIG.headersTimeoutMs})
+  --request-timeout-ms <ms>   408 for a request whose headers and body take longer; streams
+                              answering it are not limited [REQUEST_TIMEOUT_MS] (default ${DEFAULT_CONFIG.requestTimeoutMs})
   --celonis-stream-ms <ms>    lifetime of a Celonis stream [CELONIS_STREAM_MS] (default ${DEFAULT_CONFIG.celonisStreamMs})
   --rate-limit-per-minute <n> tools/call per minute per Celonis asset and per SSE session,
                               0 = off [RATE_LIMIT_PER_MINUTE] (default ${DEFAULT_CONFIG.rateLimitPerMinute})
@@ -115,6 +119,8 @@ const OPTIONS = {
   "admin-token": { type: "string", multiple: true },
   "allow-origin": { type: "string", multiple: true },
   "keep-alive-ms": { type: "string" },
+  "headers-timeout-ms": { type: "string" },
+  "request-timeout-ms": { type: "string" },
   "celonis-stream-ms": { type: "string" },
   "rate-limit-per-minute": { type: "string" },
   "page-size": { type: "string" },
@@ -191,6 +197,10 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
       adminTokens: list("admin-token", "ADMIN_TOKENS"),
       allowedOrigins: list("allow-origin", "ALLOWED_ORIGINS").map(normalizeOrigin),
       keepAliveMs: integer("keep-alive-ms", "KEEP_ALIVE_MS", DEFAULT_CONFIG.keepAliveMs, 1, 2_147_483_647),
+      ...requestTimeouts(
+        integer("headers-timeout-ms", "HEADERS_TIMEOUT_MS", DEFAULT_CONFIG.headersTimeoutMs, 1, 2_147_483_647),
+        integer("request-timeout-ms", "REQUEST_TIMEOUT_MS", DEFAULT_CONFIG.requestTimeoutMs, 1, 2_147_483_647),
+      ),
       celonisStreamMs: integer("celonis-stream-ms", "CELONIS_STREAM_MS", DEFAULT_CONFIG.celonisStreamMs, 1, 2_147_483_647),
       rateLimitPerMinute: integer("rate-limit-per-minute", "RATE_LIMIT_PER_MINUTE", DEFAULT_CONFIG.rateLimitPerMinute, 0, 1_000_000_000),
       pageSize: integer("page-size", "PAGE_SIZE", DEFAULT_CONFIG.pageSize, 1, 10_000),
@@ -255,4 +265,14 @@ export function normalizeOrigin(text: string): string {
     throw new ConfigError(`--allow-origin/ALLOWED_ORIGINS takes origins like http://app.example:3000 (or *), got '${text}'.`);
   }
   return url.origin;
+}
+
+/** node:http refuses a headers timeout longer than the request timeout it is part of. */
+function requestTimeouts(headersTimeoutMs: number, requestTimeoutMs: number): { headersTimeoutMs: number; requestTimeoutMs: number } {
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(
+      `--headers-timeout-ms (${headersTimeoutMs}) must not exceed --request-timeout-ms (${requestTimeoutMs}): the headers are part of the request.`,
+    );
+  }
+  return { headersTimeoutMs, requestTimeoutMs };
 }

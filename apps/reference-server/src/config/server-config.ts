@@ -22,6 +22,10 @@ export interface ServerConfig {
   readonly allowedOrigins: readonly string[];
   /** Interval of the `: keep-alive` comment on every open stream. */
   readonly keepAliveMs: number;
+  /** A request whose headers have not all arrived this long after it began gets 408 (slow headers). */
+  readonly headersTimeoutMs: number;
+  /** A request not wholly received (headers and body) this long after it began gets 408 (slow body). */
+  readonly requestTimeoutMs: number;
   /** Lifetime of a Celonis asset stream (the seed documents 60 s). */
   readonly celonisStreamMs: number;
   /** `tools/call` per minute per Celonis asset and per SSE session; 0 turns the limit off. */
@@ -50,6 +54,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   adminTokens: [],
   allowedOrigins: [],
   keepAliveMs: 15_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
   celonisStreamMs: 60_000,
   rateLimitPerMinute: 500,
   pageSize: 50,

@@ -50,14 +50,24 @@ export function classify(value: unknown): Envelope {
 function invalid(message: Record<string, unknown>, errors: Parameters<typeof failure>[0] | null | undefined): Envelope {
   const id = message["id"];
   if ("id" in message && readableId(id) === null) {
+    if (typeof id === "number" && (Number.isInteger(id) || !Number.isFinite(id))) {
+      return {
+        kind: "invalid",
+        id: null,
+        reason: "id is a number JSON cannot carry exactly (beyond ±(2^53 − 1)); it would come back altered, so send it as a string",
+      };
+    }
     return { kind: "invalid", id: null, reason: `id must be a string or an integer, got ${kindOf(id)}` };
   }
   return { kind: "invalid", id: readableId(id), reason: failure(errors ?? []).message };
 }
 
-/** The id to echo in an error: a valid id is echoed unchanged, anything else is null. */
+/**
+ * The id to echo in an error: a valid id is echoed unchanged, anything else is null. A number is
+ * valid only while exact (a safe integer): 1e400 parses to Infinity, 2^53 + 1 to 2^53.
+ */
 export function readableId(id: unknown): RequestId | null {
-  return typeof id === "string" || (typeof id === "number" && Number.isInteger(id)) ? id : null;
+  return typeof id === "string" || (typeof id === "number" && Number.isSafeInteger(id)) ? id : null;
 }
 
 function kindOf(value: unknown): string {

@@ -9,6 +9,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LEGACY_STREAMABLE_PROTOCOL_VERSIONS, MCP_ERROR, MODERN_PROTOCOL_VERSIONS, type DiscoverResult } from "@mcp-contract/api-types";
 import type { AppContext } from "../app-context.js";
+import { readableId } from "../jsonrpc/envelope.js";
 import { acceptable } from "../streamable/legacy-headers.js";
 import { discoverResult, supportedVersions } from "./discover.js";
 import { CACHE_HINTS, ModernExchange } from "./modern-exchange.js";
@@ -70,7 +71,7 @@ export function answerModern(app: AppContext, req: IncomingMessage, res: ServerR
 export function initializeRefused(body: Record<string, unknown>, profile: ModernProfile): ModernRejection {
   const params = body["params"] as Record<string, unknown> | undefined;
   const requested = typeof params?.["protocolVersion"] === "string" ? (params["protocolVersion"] as string) : "";
-  const id = typeof body["id"] === "string" || typeof body["id"] === "number" ? body["id"] : null;
+  const id = readableId(body["id"]);
   return new ModernRejection(
     400,
     MCP_ERROR.UNSUPPORTED_PROTOCOL_VERSION,

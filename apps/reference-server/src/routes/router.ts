@@ -47,6 +47,12 @@ function endpointOf(app: AppContext, path: string): Endpoint | undefined {
   return undefined;
 }
 
+/** The error dialect of a request URL's path (a registry ApiError for paths the app does not own). */
+export function dialectOf(app: AppContext, url: string): ErrorDialect {
+  const q = url.indexOf("?");
+  return endpointOf(app, q === -1 ? url : url.slice(0, q))?.dialect ?? "api";
+}
+
 /** Routes one request; every failure is answered in the path's dialect. */
 export function route(app: AppContext, req: IncomingMessage, res: ServerResponse): void {
   const url = req.url ?? "/";

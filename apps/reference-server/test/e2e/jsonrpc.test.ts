@@ -34,12 +34,27 @@ describe.each(CHANNELS)("JSON-RPC 2.0 over $name", (kind) => {
     ["non-object params", { jsonrpc: "2.0", id: 4, method: "ping", params: [1] }, 4],
     ["no method, result or error", { jsonrpc: "2.0", id: 5 }, 5],
     ["an empty batch", [], null],
+    // Ids a JSON number cannot hold exactly: refused, never run and answered with another id.
+    ["an id of 1e400", '{"jsonrpc":"2.0","id":1e400,"method":"ping"}', null],
+    ["an id of 2^53 + 1", '{"jsonrpc":"2.0","id":9007199254740993,"method":"ping"}', null],
+    ["an id of -(2^53 + 1)", '{"jsonrpc":"2.0","id":-9007199254740993,"method":"ping"}', null],
   ])("answers %s with -32600", async (_name, body, id) => {
     await using server = await startApp();
     await using channel = await kind.open(server.url);
     const answer = await channel.send(body);
     expect(answer).toMatchObject({ jsonrpc: "2.0", id, error: { code: -32600 } });
     expect((answer as { error: { message: string } }).error.message).toMatch(/^Invalid Request: ./);
+  });
+
+  it("echoes the largest exact ids byte for byte", async () => {
+    await using server = await startApp();
+    await using channel = await kind.open(server.url);
+    for (const id of ["9007199254740991", "-9007199254740991", "0"]) {
+      const answer = await channel.send(`{"jsonrpc":"2.0","id":${id},"method":"ping"}`);
+      expect(JSON.stringify(answer)).toContain(`"id":${id},`);
+    }
+    const refused = await channel.send('{"jsonrpc":"2.0","id":1e400,"method":"ping"}');
+    expect((refused as { error: { message: string } }).error.message).toContain("send it as a string");
   });
 
   it("answers an unknown method with -32601 naming it", async () => {

@@ -137,7 +137,7 @@ export interface components {
             detail: string;
         };
         /**
-         * @description A request id. MCP forbids `null` for requests; servers echo it unchanged, with its JSON type (the string "1" stays a string, the number 1 stays a number).
+         * @description A request id. MCP forbids `null` for requests; servers echo it unchanged, with its JSON type (the string "1" stays a string, the number 1 stays a number). A number id must be an integer that JSON numbers hold exactly, |id| ≤ 2^53 − 1: a larger one (or `1e400`) would come back altered, so it is refused with `-32600` and `id: null`, never answered with another id. Send such an id as a string.
          * @example 110
          * @example 4
          */
@@ -351,10 +351,10 @@ export interface components {
         /** @description A JSON-RPC 2.0 batch (protocol revisions 2024-11-05 and 2025-03-26). An empty array is answered with a single -32600 error; the answers to the requests in a batch come back as one array, and a batch of notifications only is not answered. */
         JSONRPCBatch: components["schemas"]["JSONRPCMessage"][];
         /**
-         * @description Machine-readable reason carried in `error.data.reason` of an HTTP error body.
+         * @description Machine-readable reason carried in `error.data.reason` of an HTTP error body. `request_timeout` goes with a `408` on any path: the request's headers, or its headers and body, did not arrive within the server's bounds (the reference server: 10 s and 30 s), and the connection closes.
          * @enum {string}
          */
-        TransportErrorReason: "missing_session_id" | "unknown_session" | "payload_too_large" | "unsupported_media_type" | "parse_error" | "invalid_request" | "unauthorized" | "forbidden_origin" | "internal_error" | "method_not_allowed" | "invalid_protocol_version";
+        TransportErrorReason: "missing_session_id" | "unknown_session" | "payload_too_large" | "unsupported_media_type" | "parse_error" | "invalid_request" | "unauthorized" | "forbidden_origin" | "internal_error" | "method_not_allowed" | "invalid_protocol_version" | "request_timeout";
         InitializeResult: {
             protocolVersion: components["schemas"]["ProtocolVersion"];
             capabilities: {

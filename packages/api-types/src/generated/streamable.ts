@@ -583,12 +583,12 @@ export interface components {
             };
         };
         /**
-         * @description Machine-readable reason carried in `error.data.reason` of an HTTP error body.
+         * @description Machine-readable reason carried in `error.data.reason` of an HTTP error body. `request_timeout` goes with a `408` on any path: the request's headers, or its headers and body, did not arrive within the server's bounds (the reference server: 10 s and 30 s), and the connection closes.
          * @enum {string}
          */
-        TransportErrorReason: "missing_session_id" | "unknown_session" | "payload_too_large" | "unsupported_media_type" | "parse_error" | "invalid_request" | "unauthorized" | "forbidden_origin" | "internal_error" | "method_not_allowed" | "invalid_protocol_version";
+        TransportErrorReason: "missing_session_id" | "unknown_session" | "payload_too_large" | "unsupported_media_type" | "parse_error" | "invalid_request" | "unauthorized" | "forbidden_origin" | "internal_error" | "method_not_allowed" | "invalid_protocol_version" | "request_timeout";
         /**
-         * @description A request id. MCP forbids `null` for requests; servers echo it unchanged, with its JSON type (the string "1" stays a string, the number 1 stays a number).
+         * @description A request id. MCP forbids `null` for requests; servers echo it unchanged, with its JSON type (the string "1" stays a string, the number 1 stays a number). A number id must be an integer that JSON numbers hold exactly, |id| ≤ 2^53 − 1: a larger one (or `1e400`) would come back altered, so it is refused with `-32600` and `id: null`, never answered with another id. Send such an id as a string.
          * @example 110
          * @example 4
          */
