@@ -1,6 +1,6 @@
 /**
  * Builds the static site: `<api>.html` for each API with Redoc (redocly build-docs, which inlines
- * everything so the pages work offline), `index.html`, `cli.html` and `checks/<id>.html` for every
+ * everything so the pages work offline), `index.html`, `cli.html`, `transports.html` and `checks/<id>.html` for every
  * check the runner has. Every page carries a same-origin Content Security Policy: nothing it
  * loads comes from another host (Redoc's footer logo, from a CDN, is refused and then hidden).
  */
@@ -15,6 +15,7 @@ import { renderCliPage } from "./cli-page.js";
 import { readCompatMatrix } from "./compat-matrix.js";
 import { renderIndexPage } from "./index-page.js";
 import { POLICY_META } from "./page-shell.js";
+import { renderTransportsPage } from "./transports-page.js";
 import { findRedocScript, obtainRedocScript } from "./redoc-bundle.js";
 
 /** The script's name in the site, next to the pages. */
@@ -44,6 +45,7 @@ export async function buildSite({ root, outDir }: BuildSiteOptions): Promise<str
   const pages: [string, string][] = [
     ["index.html", renderIndexPage(specs, allChecks, matrix)],
     ["cli.html", renderCliPage()],
+    ["transports.html", renderTransportsPage(allChecks)],
     ...allChecks.map((check): [string, string] => [checkPagePath(check.id), renderCheckPage(check, matrix)]),
   ];
   await mkdir(path.join(outDir, "checks"), { recursive: true });

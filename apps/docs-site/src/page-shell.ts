@@ -29,7 +29,7 @@ export function pageShell(title: string, body: string, depth = 0): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">${POLICY_META}<title>${escapeHtml(title)}</title>
 <style>${STYLE}</style></head><body>
-<nav><a href="${up}index.html">mcp-contract</a><a href="${up}index.html#checks">checks</a><a href="${up}cli.html">CLI reference</a><a href="${up}index.html#compatibility">compatibility</a></nav>
+<nav><a href="${up}index.html">mcp-contract</a><a href="${up}index.html#checks">checks</a><a href="${up}transports.html">transports and eras</a><a href="${up}cli.html">CLI reference</a><a href="${up}index.html#compatibility">compatibility</a></nav>
 ${body}
 </body></html>
 `;

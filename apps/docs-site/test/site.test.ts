@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { specs, type SpecName } from "@mcp-contract/api-types";
 import { startServer, type RunningServer } from "@mcp-contract/test-helpers";
-import { allChecks } from "@mcp-contract/conformance";
+import { allChecks, transportsOf } from "@mcp-contract/conformance";
 import { chromium, type Browser, type Page } from "playwright-core";
 import sirv from "sirv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -207,9 +207,29 @@ describe("the documentation site in a real browser", () => {
     }
   });
 
+  it("has a guide to the transports and eras, listing the checks of each kind from the registry", async () => {
+    const page = await open("index.html");
+    try {
+      await page.locator('nav a[href="transports.html"]').click();
+      await page.waitForURL(/transports\.html$/);
+      for (const kind of ["modern", "stateful", "stateless", "http+sse"]) {
+        const section = page.locator(`#kind-${kind.replace("+", "-")}`);
+        const expected = allChecks.filter((check) => {
+          const transports = transportsOf(check);
+          return transports === "all" || transports.includes(kind as "modern");
+        });
+        expect(expected.length, kind).toBeGreaterThan(0);
+        await expect(section.locator("li a").count()).resolves.toBe(expected.length);
+        await expect(section.locator(".detect").isVisible()).resolves.toBe(true);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it("links only to pages it has, and every page is under the same-origin policy", () => {
     const pages = pagesIn(outDir);
-    expect(pages.length).toBe(Object.keys(specs).length + 2 + allChecks.length);
+    expect(pages.length).toBe(Object.keys(specs).length + 3 + allChecks.length);
     for (const file of pages) {
       const html = readFileSync(path.join(outDir, file), "utf8");
       expect(/<meta http-equiv="Content-Security-Policy" content="default-src 'self';/.test(html), `${file} has the policy`).toBe(true);
