@@ -56,7 +56,9 @@ export async function resolveTarget(options: ResolveOptions): Promise<ResolvedTa
   if (!server) {
     return { couldNotRun: STOP_CAUSE[detection.stop ?? "unrecognised"], summary, steps };
   }
-  const target = targetOf(server, summary, steps);
+  // A dual-era server's legacy half keeps no session of the detection's, so its initialize step shows whether it assigns one.
+  const initialize = detection.trace.find((step) => step.name === "initialize" && step.status === 200);
+  const target = targetOf(server, summary, steps, initialize ? initialize.headers["mcp-session-id"] !== undefined : undefined);
   return narrowed(target, options.choice);
 }
 
@@ -78,7 +80,7 @@ function forcedTarget(choice: TargetChoice): ResolvedTarget | undefined {
   return undefined;
 }
 
-function targetOf(server: DetectedServer, summary: string, steps: readonly string[]): ResolvedTarget {
+function targetOf(server: DetectedServer, summary: string, steps: readonly string[], legacySession: boolean | undefined): ResolvedTarget {
   if (server.transport === "http+sse") {
     return { transport: "http+sse", kinds: ["http+sse"], source: "detected", summary, steps, protocolVersions: [] };
   }
@@ -86,9 +88,9 @@ function targetOf(server: DetectedServer, summary: string, steps: readonly strin
     const kind: TargetKind = server.sessionId === undefined ? "stateless" : "stateful";
     return { transport: "streamable-http", kinds: [kind], source: "detected", summary, steps, protocolVersions: [server.protocolVersion] };
   }
-  // A dual-era server's legacy half: detection deleted the session it opened, so whether it
-  // assigned one is not recorded; the stateful checks tell a stateless one apart themselves.
-  const kinds: TargetKind[] = server.dualEra ? ["modern", "stateful"] : ["modern"];
+  // A dual-era server's legacy half is stateless when its initialize answer named no session
+  // (2025 makes sessions a MAY); when that is not known, the stateful checks apply.
+  const kinds: TargetKind[] = server.dualEra ? ["modern", legacySession === false ? "stateless" : "stateful"] : ["modern"];
   const versions = [...server.supportedVersions, ...(server.legacyProtocolVersion ? [server.legacyProtocolVersion] : [])];
   return { transport: "streamable-http", kinds, source: "detected", summary, steps, protocolVersions: versions };
 }
