@@ -1,6 +1,7 @@
 /**
- * The peers of the compatibility matrix: the reference server first, then published MCP SSE
- * servers from node_modules, each started on 127.0.0.1 with an OS-chosen port. The matrix script
+ * The peers of the compatibility matrix: the reference server first, then published MCP servers
+ * from node_modules (HTTP+SSE, then Streamable HTTP), each started on 127.0.0.1 with an OS-chosen
+ * port. The matrix script
  * and the peer tests start them through this one list, so both check the same thing.
  */
 import { readFileSync, existsSync } from "node:fs";
@@ -80,6 +81,25 @@ async function startReferenceServer(): Promise<RunningPeer> {
   return { sseUrl: new URL(`http://127.0.0.1:${port}${SPICE_PATH}`), output: () => "", stop, [Symbol.asyncDispose]: stop };
 }
 
+/** A Node child script of this folder that prints `LISTENING <its MCP URL>` once bound. */
+function startScript(script: string, ...args: string[]): Promise<RunningPeer> {
+  return spawnPeer(process.execPath, ["--import", "tsx", fileURLToPath(new URL(script, import.meta.url)), ...args], {
+    cwd: CONFORMANCE_DIR,
+    env: process.env,
+    readyPattern: /^LISTENING (http:\/\/127\.0\.0\.1:\d+\/mcp)$/,
+    ssePath: "",
+    timeoutMs: START_TIMEOUT_MS,
+  });
+}
+
+/** Streamable HTTP peers: each is checked at its MCP URL, its era detected as for any target. */
+const STREAMABLE_PEERS: readonly PeerSpec[] = [
+  { name: "SDK v1 StreamableHTTP (stateful)", package: "@modelcontextprotocol/sdk", start: () => startScript("./sdk-streamable-server.ts", "stateful") },
+  { name: "SDK v1 StreamableHTTP (stateless)", package: "@modelcontextprotocol/sdk", start: () => startScript("./sdk-streamable-server.ts", "stateless") },
+  { name: "SDK v2 server (modern only)", package: "@modelcontextprotocol/server", start: () => startScript("./sdk-v2-server.ts", "modern-only") },
+  { name: "SDK v2 server (dual-era)", package: "@modelcontextprotocol/server", start: () => startScript("./sdk-v2-server.ts", "dual-era") },
+];
+
 export const PEERS: readonly PeerSpec[] = [
   { name: "reference server (Spice)", package: "@mcp-contract/reference-server", start: startReferenceServer },
   {
@@ -116,6 +136,7 @@ export const PEERS: readonly PeerSpec[] = [
     start: () =>
       startPreloaded([join(packageDir("mcp-proxy"), "dist/bin/mcp-proxy.mjs"), "--host", "127.0.0.1", "--port", "0", "--", ...everythingStdio()], "/sse"),
   },
+  ...STREAMABLE_PEERS,
 ];
 
 /** One word for `sh -c` (supergateway runs its --stdio string through a shell). */
