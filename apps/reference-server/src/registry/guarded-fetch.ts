@@ -41,11 +41,26 @@ export function createGuardedFetch(policy: UpstreamHostPolicy, bounds?: AnswerBo
   const send = (url: string | URL, init: RequestInit | undefined): Promise<Response> =>
     // undici's Response is the same WHATWG Response the global fetch returns (both are undici's).
     undiciFetch(url, { ...(init as UndiciRequestInit), dispatcher: agent }) as unknown as Promise<Response>;
+  /**
+   * The Requests whose exchange is under way. A Request's signal follows its caller's only while
+   * the Request lives (the link is a WeakRef to its AbortController): a Request collected
+   * mid-exchange would leave its fetch unabortable, and a timed-out call's socket open.
+   */
+  const inFlight = new Set<Request>();
   return {
     fetch: async (request) => {
-      // undici's fetch takes only its own Request class: the request is passed as its parts.
-      const body = request.body === null ? undefined : await request.arrayBuffer();
-      return send(request.url, { method: request.method, headers: request.headers, body, signal: request.signal, redirect: request.redirect });
+      inFlight.add(request);
+      const release = (): boolean => inFlight.delete(request);
+      request.signal.addEventListener("abort", release, { once: true });
+      try {
+        // undici's fetch takes only its own Request class: the request is passed as its parts.
+        const body = request.body === null ? undefined : await request.arrayBuffer();
+        const response = await send(request.url, { method: request.method, headers: request.headers, body, signal: request.signal, redirect: request.redirect });
+        return releasedAtEnd(response, release);
+      } catch (error) {
+        release();
+        throw error;
+      }
     },
     sdkFetch: async (url, init) => {
       const response = await send(url, init);
@@ -54,4 +69,33 @@ export function createGuardedFetch(policy: UpstreamHostPolicy, bounds?: AnswerBo
     refusal: () => refused,
     close: () => agent.destroy(),
   };
+}
+
+/** `response`, calling `release` once its body has ended, broken or been cancelled. */
+function releasedAtEnd(response: Response, release: () => void): Response {
+  const source = response.body;
+  if (!source) {
+    release();
+    return response;
+  }
+  const reader = source.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const chunk = await reader.read();
+        if (chunk.done) {
+          release();
+          controller.close();
+        } else controller.enqueue(chunk.value);
+      } catch (error) {
+        release();
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      release();
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }

@@ -25,8 +25,6 @@ export interface RawUpstream extends AsyncDisposable {
   readonly connections: () => number;
   /** Resolves once at most `count` connections are open (checked on every close). */
   connectionsAtMost(count: number): Promise<void>;
-  /** Resolves once `count` `hang` calls have arrived. */
-  hangsReached(count: number): Promise<void>;
 }
 
 type Rpc = { id?: string | number; method?: string; params?: { name?: string; protocolVersion?: string; arguments?: { message?: string } } };
@@ -169,7 +167,6 @@ export async function startRawUpstream(transport: "sse" | "streamable", floodByt
     hangs: () => hangs,
     connections: () => sockets.size,
     connectionsAtMost: (count) => until(() => sockets.size <= count),
-    hangsReached: (count) => until(() => hangs >= count),
     [Symbol.asyncDispose]: () => running.close(),
   };
 }

@@ -112,17 +112,18 @@ describe("upstream answers are bounded", () => {
 
   it.each(["streamable", "sse"] as const)("100 calls to a %s upstream that never answers all time out, close their upstream requests, and the fds come back", async (transport) => {
     await using upstream = await startRawUpstream(transport, 0);
-    await using gateway = await startGateway({ callTimeoutMs: 400 });
+    await using gateway = await startGateway({ callTimeoutMs: 1_000 });
     const id = await gateway.register("silent", transport === "sse" ? "sse" : "streamable_http", upstream.url);
     const upstreamBaseline = upstream.connections();
     const fdBaseline = openFds();
 
     const calls = Array.from({ length: 100 }, () => postOnce(`${gateway.url}/v1/mcp-servers/${id}/tools/hang/run`, { args: {} }));
-    await upstream.hangsReached(100);
+    // Not waited for first: on a loaded machine a call may time out before its request arrives.
     const answers = await Promise.all(calls);
+    expect(upstream.hangs()).toBeGreaterThan(0);
     for (const answer of answers) {
       expect(answer.status).toBe(504);
-      expect(answer.json).toEqual({ code: "upstream_timeout", detail: "Upstream 'silent' did not answer tools/call within 400 ms." });
+      expect(answer.json).toEqual({ code: "upstream_timeout", detail: "Upstream 'silent' did not answer tools/call within 1000 ms." });
     }
     // The upstream sees the gateway hang up every request it left unanswered.
     await upstream.connectionsAtMost(upstreamBaseline);
