@@ -11,6 +11,7 @@ import type { ServerResponse } from "node:http";
 import { JSONRPC_ERROR, MCP_ERROR, META_KEY, type RequestId, type ServerMessage } from "@mcp-contract/api-types";
 import type { RpcContext } from "../jsonrpc/rpc-context.js";
 import { SERVER_INFO } from "../mcp/mcp-methods.js";
+import type { RateWindow } from "../mcp/rate-limiter.js";
 import type { KeepAlive } from "../sse/keep-alive.js";
 import { SseChannel } from "../sse/sse-channel.js";
 import { STREAM_HEADERS } from "../sse/sse-format.js";
@@ -48,8 +49,19 @@ const ERROR_STATUS: ReadonlyMap<number, number> = new Map([
   [MCP_ERROR.MISSING_REQUIRED_CLIENT_CAPABILITY, 400],
 ]);
 
+/**
+ * Whose tools a modern request sees and what its tool calls count against: `/mcp` and Spice see
+ * every tool and count nothing (no session); a Celonis asset path sees its asset and counts calls
+ * against the asset's window, as its synchronous POSTs do.
+ */
+export interface ModernTarget {
+  readonly scope: ToolScope;
+  readonly rateWindow?: RateWindow;
+}
+
+export const ALL_TOOLS_TARGET: ModernTarget = { scope: ALL_TOOLS };
+
 export class ModernExchange implements RpcContext {
-  readonly scope = ALL_TOOLS;
   initialized = true;
   /** Its own rate window: a stateless request has no session to count calls across. */
   windowStart = 0;
@@ -68,14 +80,19 @@ export class ModernExchange implements RpcContext {
     private readonly cacheHints: CacheHints | undefined,
     /** What the request's `_meta` declared. */
     readonly clientCapabilities: Readonly<Record<string, unknown>>,
+    private readonly target: ModernTarget = ALL_TOOLS_TARGET,
   ) {}
 
-  get rateWindow(): ModernExchange {
-    return this;
+  get scope(): ToolScope {
+    return this.target.scope;
   }
 
-  get rateSubject(): "session" {
-    return "session";
+  get rateWindow(): RateWindow {
+    return this.target.rateWindow ?? this;
+  }
+
+  get rateSubject(): "session" | "asset" {
+    return this.target.rateWindow ? "asset" : "session";
   }
 
   /** Aborted when the client closes the POST (its stream) before the answer: the spec's cancellation. */

@@ -12,7 +12,7 @@ import type { AppContext } from "../app-context.js";
 import { readableId } from "../jsonrpc/envelope.js";
 import { acceptable } from "../streamable/legacy-headers.js";
 import { discoverResult, supportedVersions } from "./discover.js";
-import { CACHE_HINTS, ModernExchange } from "./modern-exchange.js";
+import { ALL_TOOLS_TARGET, CACHE_HINTS, ModernExchange, type ModernTarget } from "./modern-exchange.js";
 import { ModernRejection, sendRejection } from "./modern-rejection.js";
 import { validateModern } from "./validate-request.js";
 
@@ -36,7 +36,14 @@ export function modernProfile(withLegacy: boolean): ModernProfile {
 const ACCEPTED_HEADERS = { "Content-Length": "0" };
 
 /** Answers `body`, already parsed from the POST; never throws. */
-export function answerModern(app: AppContext, req: IncomingMessage, res: ServerResponse, body: unknown, profile: ModernProfile): void {
+export function answerModern(
+  app: AppContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: unknown,
+  profile: ModernProfile,
+  target: ModernTarget = ALL_TOOLS_TARGET,
+): void {
   if (isLegacyInitialize(req, body)) return sendRejection(res, initializeRefused(body as Record<string, unknown>, profile));
   let validated;
   try {
@@ -59,7 +66,7 @@ export function answerModern(app: AppContext, req: IncomingMessage, res: ServerR
       return sendRejection(res, error);
     }
   }
-  const exchange = new ModernExchange(res, message.id, version, acceptable(req.headers.accept), app.keepAlive, CACHE_HINTS.get(message.method), capabilities);
+  const exchange = new ModernExchange(res, message.id, version, acceptable(req.headers.accept), app.keepAlive, CACHE_HINTS.get(message.method), capabilities, target);
   if (message.method === "server/discover") return exchange.reply({ jsonrpc: "2.0", id: message.id, result: profile.discover });
   app.dispatcher.dispatch(message, exchange);
 }

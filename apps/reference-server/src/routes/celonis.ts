@@ -5,9 +5,13 @@
  * A POST carrying the `sessionId` of an open stream on the same asset (and credential) also gets
  * its answer and progress on that stream: that is how HTTP+SSE clients such as the MCP SDK's
  * SSEClientTransport, which read answers only from the stream, work with this dialect unchanged.
+ *
+ * A POST marked 2026-07-28 (its headers or `_meta`, as on `/mcp`) is a Streamable HTTP request
+ * and is served as one: validated, JSON or SSE as its `Accept` allows, no session, the asset's
+ * tools, calls counted against the asset's rate window.
  * @see openapi/session.yaml (openCelonisSession) and openapi/message.yaml (postCelonisRequest)
  */
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { JSONRPC_ERROR, type ServerMessage } from "@mcp-contract/api-types";
 import type { AppContext } from "../app-context.js";
 import { HttpError, sendHttpError } from "../errors.js";
@@ -16,6 +20,9 @@ import { readBody } from "../http/body-reader.js";
 import type { RpcContext } from "../jsonrpc/rpc-context.js";
 import { errorResponse } from "../jsonrpc/rpc-error.js";
 import { newRateWindow, type RateWindow } from "../mcp/rate-limiter.js";
+import { isModernRequest } from "../modern/era-choice.js";
+import type { ModernTarget } from "../modern/modern-exchange.js";
+import { answerModern, modernProfile } from "../modern/modern-post.js";
 import type { Session } from "../session/session.js";
 import { BUILTIN_ASSET } from "../tools/builtin-tools.js";
 import type { ToolScope } from "../tools/tool-source.js";
@@ -55,22 +62,39 @@ const postCelonisMessage: EndpointAction = async (app, req, res, credential, pat
   let window = app.assetWindows.get(assetId);
   if (!window) app.assetWindows.set(assetId, (window = newRateWindow()));
   const exchange = new CelonisExchange(res, scopeOf(assetId), window, streamOf(app, query, assetId, credential));
-  readBody(req, res, MAX_BODY_BYTES, app, exchange, onCelonisBody);
+  readBody(req, res, MAX_BODY_BYTES, app, { req, exchange, target: { scope: exchange.scope, rateWindow: window } }, onCelonisBody);
 };
+
+/** What a read POST body is answered with: its exchange, or, when it is modern, its target. */
+interface CelonisPost {
+  readonly req: IncomingMessage;
+  readonly exchange: CelonisExchange;
+  readonly target: ModernTarget;
+}
+
+/** Every asset is served to 2026-07-28 requests on its own path, which opens no sessions. */
+const MODERN_PROFILE = modernProfile(false);
 
 /** Every asset path, `{CELONIS_PREFIX}{asset_id}` (the router matches the prefix with assetIdOf). */
 export const CELONIS: Endpoint = { dialect: "celonis", allow: "GET, POST", GET: openCelonisStream, POST: postCelonisMessage };
 
-function onCelonisBody(app: AppContext, res: ServerResponse, exchange: CelonisExchange, error: HttpError | undefined, body: Buffer | undefined): void {
+function onCelonisBody(app: AppContext, res: ServerResponse, post: CelonisPost, error: HttpError | undefined, body: Buffer | undefined): void {
   if (error || !body) return sendHttpError(res, "celonis", error, app.log);
   let message: unknown;
   try {
     message = JSON.parse(body.toString("utf8"));
   } catch (parseError) {
-    exchange.reply(errorResponse(null, JSONRPC_ERROR.PARSE_ERROR, `Parse error: ${(parseError as Error).message}`));
+    post.exchange.reply(errorResponse(null, JSONRPC_ERROR.PARSE_ERROR, `Parse error: ${(parseError as Error).message}`));
     return;
   }
-  app.dispatcher.dispatch(message, exchange);
+  if (isModernRequest(post.req.headers, message)) {
+    try {
+      return answerModern(app, post.req, res, message, MODERN_PROFILE, post.target);
+    } catch (failure) {
+      return sendHttpError(res, "celonis", failure, app.log);
+    }
+  }
+  app.dispatcher.dispatch(message, post.exchange);
 }
 
 /** One synchronous request, answered on its own response (and mirrored to a matching stream). */

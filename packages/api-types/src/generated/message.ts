@@ -81,6 +81,13 @@ export interface paths {
          *     the answer, and any progress notifications, as `event: message` on that stream, for clients
          *     that only read the stream; any other `sessionId` is ignored. A notification is answered `202`.
          *
+         *     A request marked 2026-07-28 (an `MCP-Protocol-Version` of that revision, an `Mcp-Method`
+         *     header, or `_meta` with its protocolVersion or clientCapabilities) is a Streamable HTTP
+         *     request and is answered as `streamable.yaml`'s `POST /mcp` answers one, modern era only:
+         *     validated the same way (`400` with `-32020`/`-32602`/`-32022`, `404` `-32601`), JSON or an
+         *     SSE stream as its `Accept` allows, `resultType` on every result, no session. It sees the
+         *     asset's tools and counts against the asset's rate limit.
+         *
          *     Rate limiting: 500 calls per minute per asset. Past it, `tools/call` answers with a tool
          *     result whose `isError` is `true` and whose text says when to retry.
          */
