@@ -92,7 +92,8 @@ describe("main.ts with the registry", () => {
         readyPattern: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
       });
     try {
-      const first = await start();
+      // Disposed (stopped) even when an assertion fails first, so no server outlives the test.
+      await using first = await start();
       const created = await post(`${first.url}/v1/mcp-servers`, {
         server_name: "docs",
         mcp_server_type: "sse",
@@ -104,7 +105,7 @@ describe("main.ts with the registry", () => {
       expect(first.output()).toContain(`registry    ${first.url}/v1/mcp-servers (database ${database})`);
       expect(await first.stop()).toBe(0);
 
-      const second = await start();
+      await using second = await start();
       try {
         const listed = (await (await fetch(`${second.url}/v1/mcp-servers`, { headers: AUTH })).json()) as Record<string, unknown>[];
         expect(listed.map((s) => s["server_name"])).toEqual(["docs"]);
