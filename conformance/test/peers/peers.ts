@@ -98,7 +98,13 @@ const STREAMABLE_PEERS: readonly PeerSpec[] = [
   { name: "SDK v1 StreamableHTTP (stateless)", package: "@modelcontextprotocol/sdk", start: () => startScript("./sdk-streamable-server.ts", "stateless") },
   { name: "SDK v2 server (modern only)", package: "@modelcontextprotocol/server", start: () => startScript("./sdk-v2-server.ts", "modern-only") },
   { name: "SDK v2 server (dual-era)", package: "@modelcontextprotocol/server", start: () => startScript("./sdk-v2-server.ts", "dual-era") },
+  { name: "fastmcp httpStream (stateless)", package: "fastmcp", start: () => startFastmcp("stateless") },
 ];
+
+/** fastmcp does not print the port it bound: the loopback preload does, and the MCP URL is base + /mcp. */
+function startFastmcp(mode: "stateless"): Promise<RunningPeer> {
+  return startPreloaded([fileURLToPath(new URL("./fastmcp-server.ts", import.meta.url)), mode], "/mcp");
+}
 
 export const PEERS: readonly PeerSpec[] = [
   { name: "reference server (Spice)", package: "@mcp-contract/reference-server", start: startReferenceServer },
