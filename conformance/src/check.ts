@@ -16,6 +16,7 @@ export type CheckGroup =
   | "mcp"
   | "security"
   | "celonis"
+  | "spice"
   | "opensearch"
   | "registry"
   | "streamable"
@@ -31,7 +32,9 @@ export type Verdict =
   /** The check ran as far as it safely could: the rest needs what only the user can allow (a tool to call). */
   | { readonly outcome: "not-verified"; readonly message: string }
   /** What the server does where no specification says what it must (an `INFO` check's only finding). */
-  | { readonly outcome: "observe"; readonly message: string; readonly evidence?: Evidence | undefined };
+  | { readonly outcome: "observe"; readonly message: string; readonly evidence?: Evidence | undefined }
+  /** The server breaks the rule the way its vendor profile documents (`message` names the deviation). */
+  | { readonly outcome: "deviate"; readonly message: string; readonly evidence?: Evidence | undefined };
 
 /** One requirement, as a module: its identity, where it applies, what gates it, and how to test it. */
 export interface Check {
@@ -85,6 +88,11 @@ export function notVerified(reason: string): Verdict {
 /** Records what the server did where no rule applies: reported as an observation, never pass or fail. */
 export function observe(message: string, evidence?: Evidence): Verdict {
   return { outcome: "observe", message, evidence };
+}
+
+/** A deviation the target's vendor profile names: reported as such, never pass or fail. */
+export function deviate(message: string, evidence?: Evidence): Verdict {
+  return { outcome: "deviate", message, evidence };
 }
 
 /** The check does not apply here; the reason is shown to the user. */

@@ -9,7 +9,7 @@ import { CheckStop, transportsOf } from "./check.js";
 import { allChecks } from "./checks/registry.js";
 import { CheckContext, type RunSettings } from "./run/check-context.js";
 import { EvidenceBuilder } from "./run/evidence.js";
-import { profileFromUrl } from "./run/profile.js";
+import { profileFromUrl, streamableProfileFromUrl } from "./run/profile.js";
 import { RunState } from "./run/run-state.js";
 import { selectChecks } from "./run/select-checks.js";
 import { outcomeOf, summarize, type CheckResult, type Profile, type Report, type TargetReport } from "./report/model.js";
@@ -68,7 +68,9 @@ export async function runChecks(options: RunOptions): Promise<Report> {
   const detection = targetReport(target);
   const couldNotRun = "couldNotRun" in target ? { cause: target.couldNotRun, message: couldNotRunMessage(target) } : undefined;
   if (!("couldNotRun" in target) && target.transport === "streamable-http" && state.profileSource === "default") {
-    state.profile = "generic";
+    const streamable = streamableProfileFromUrl(options.sseUrl);
+    state.profile = streamable ?? "generic";
+    if (streamable) state.profileSource = "url";
   }
   if (!("couldNotRun" in target)) state.target = target;
   options.onTarget?.(detection, couldNotRun);
@@ -209,6 +211,8 @@ function resultOf(check: Check, verdict: Verdict, durationMs: number, forceFail 
           ? "not-verified"
           : verdict.outcome === "observe"
             ? "observation"
+            : verdict.outcome === "deviate"
+              ? "deviation"
           : verdict.outcome === "warn" || (check.level !== "MUST" && !forceFail)
           ? "warning"
           : "failed";

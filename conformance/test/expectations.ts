@@ -12,6 +12,8 @@ export interface Expected {
   readonly warning?: readonly string[];
   /** INFO checks whose observation this defect changes: id → text the observation must contain. */
   readonly observed?: Readonly<Record<string, string>>;
+  /** Checks that must report a deviation the target's vendor profile names. */
+  readonly deviation?: readonly string[];
 }
 
 /** Every check that requires one of `ids`, directly or through others. */
@@ -43,10 +45,14 @@ export function expectVerdicts(report: Report, expected: Expected): void {
       ? "failed (prerequisite)"
       : result.status === "skipped" || result.status === "passed"
         ? "passed or skipped"
-        : result.status === "observation"
+        : result.status === "deviation"
+          ? "deviation"
+          : result.status === "observation"
           ? `observed${result.message.includes(expected.observed?.[result.id] ?? "") ? "" : `: ${result.message}`}`
           : `${result.status}: ${result.message}`;
-    want[result.id] = failed.includes(result.id)
+    want[result.id] = (expected.deviation ?? []).includes(result.id)
+      ? "deviation"
+      : failed.includes(result.id)
       ? "failed"
       : warning.includes(result.id)
         ? "warning"

@@ -12,7 +12,7 @@ import { escapeHtml } from "./html.js";
 import { operationsOf } from "./operations.js";
 import { pageShell } from "./page-shell.js";
 
-const SYMBOL = { passed: "✓", failed: "✗", warning: "!", skipped: "–", "not-verified": "?", observation: "ℹ" } as const;
+const SYMBOL = { passed: "✓", failed: "✗", warning: "!", skipped: "–", "not-verified": "?", observation: "ℹ", deviation: "≠" } as const;
 
 export function renderIndexPage(specs: Readonly<Record<SpecName, BundledSpec>>, checks: readonly Check[], matrix: CompatMatrix | undefined): string {
   const apiSections = (Object.entries(specs) as [SpecName, BundledSpec][])
@@ -87,7 +87,7 @@ function renderMatrix(matrix: CompatMatrix, paged: ReadonlySet<string>): string 
       return `<tr><td>${linked(check.id)} <small>${check.level}</small></td>${cells}</tr>`;
     })
     .join("\n");
-  return `<p>Generated ${escapeHtml(matrix.generatedAt)} by running <code>mcp-contract check</code> against each peer on loopback. ✓ passed, ✗ failed (MUST), ! warning (SHOULD), – skipped, ? not verified (a tool call the runner was not allowed to make), ℹ observation (INFO: what the server did where no specification says). Each finding is numbered; what the runner saw is written out below the table.</p>
+  return `<p>Generated ${escapeHtml(matrix.generatedAt)} by running <code>mcp-contract check</code> against each peer on loopback. ✓ passed, ✗ failed (MUST), ! warning (SHOULD), – skipped, ? not verified (a tool call the runner was not allowed to make), ℹ observation (INFO: what the server did where no specification says), ≠ a deviation the vendor profile names. Each finding is numbered; what the runner saw is written out below the table.</p>
 <table id="compat-matrix"><thead><tr><th>check</th>${header}</tr></thead><tbody><tr><td>summary</td>${summary}</tr>
 ${rows}</tbody></table>
 <h3 id="findings-heading">Findings</h3>

@@ -17,7 +17,7 @@ body{font:15px/1.5 system-ui,sans-serif;max-width:76rem;margin:2rem auto;padding
 nav{margin-bottom:1rem}nav a{margin-right:1rem}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccd;padding:.3rem .6rem;text-align:left;vertical-align:top}
 th{background:#eef}code{background:#f3f3f8;padding:0 .2rem}pre{background:#f3f3f8;padding:1rem;overflow-x:auto}
-.passed{color:#17803d}.failed{color:#b42318}.warning{color:#a15c07}.skipped{color:#667}.not-verified{color:#7a3e9d}.observation{color:#1f5fa8}
+.passed{color:#17803d}.failed{color:#b42318}.warning{color:#a15c07}.skipped{color:#667}.not-verified{color:#7a3e9d}.observation{color:#1f5fa8}.deviation{color:#2f7f7f}
 #compat-matrix thead th{position:sticky;top:0;z-index:1;box-shadow:0 1px 0 #ccd}
 #compat-matrix td a{color:inherit;text-decoration:none}#compat-matrix sup a{text-decoration:underline}
 .findings li{margin:.3rem 0}.level{font-weight:600}

@@ -21,12 +21,12 @@ export function matrixChecks(checks: readonly Check[]): CompatMatrix["checks"] {
 
 /** A peer's column from its report. */
 export function peerColumn(peer: { name: string; package: string }, version: string, report: Report): CompatPeer {
-  const { passed, failed, warnings, skipped, notVerified, observations } = report.summary;
+  const { passed, failed, warnings, skipped, notVerified, observations, deviations } = report.summary;
   return {
     name: peer.name,
     package: peer.package,
     version,
-    summary: { passed, failed, warnings, skipped, notVerified, observations },
+    summary: { passed, failed, warnings, skipped, notVerified, observations, deviations },
     results: Object.fromEntries(report.results.map((result) => [result.id, { status: result.status, message: result.message }])),
   };
 }

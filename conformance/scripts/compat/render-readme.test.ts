@@ -10,12 +10,12 @@ const MATRIX: CompatMatrix = {
     { id: "b-check", group: "sse", level: "SHOULD", title: "B" },
   ],
   peers: [
-    { name: "good", package: "good-pkg", version: "1.0.0", summary: { passed: 2, failed: 0, warnings: 0, skipped: 0, notVerified: 0, observations: 0 }, results: { "a-check": { status: "passed", message: "ok" }, "b-check": { status: "passed", message: "ok" } } },
+    { name: "good", package: "good-pkg", version: "1.0.0", summary: { passed: 2, failed: 0, warnings: 0, skipped: 0, notVerified: 0, observations: 0, deviations: 0 }, results: { "a-check": { status: "passed", message: "ok" }, "b-check": { status: "passed", message: "ok" } } },
     {
       name: "bad <peer>",
       package: "bad-pkg",
       version: "2.0.0",
-      summary: { passed: 0, failed: 1, warnings: 1, skipped: 0, notVerified: 0, observations: 0 },
+      summary: { passed: 0, failed: 1, warnings: 1, skipped: 0, notVerified: 0, observations: 0, deviations: 0 },
       results: { "a-check": { status: "failed", message: 'answered 400 (body: "Invalid `x`:\n {\\"a\\"}")' }, "b-check": { status: "warning", message: "x".repeat(500) } },
     },
   ],
@@ -27,7 +27,7 @@ describe("renderMatrixMarkdown", () => {
   it("marks each verdict in a row per check and sums each peer", () => {
     expect(text).toContain("| `a-check` | MUST | ✓ | ✗ |");
     expect(text).toContain("| `b-check` | SHOULD | ✓ | ! |");
-    expect(text).toContain("| 2 · 0 · 0 · 0 · 0 · 0 | 0 · 1 · 1 · 0 · 0 · 0 |");
+    expect(text).toContain("| 2 · 0 · 0 · 0 · 0 · 0 · 0 | 0 · 1 · 1 · 0 · 0 · 0 · 0 |");
   });
 
   it("lists each failure with its message on one line, verbatim in a code span", () => {

@@ -14,7 +14,7 @@ export const MATRIX_END = "<!-- compat-matrix:end -->";
 /** The repository's README, which shows the matrix. */
 export const ROOT_README = fileURLToPath(new URL("../../../README.md", import.meta.url));
 
-const MARK: Record<CheckStatus, string> = { passed: "✓", failed: "✗", warning: "!", skipped: "–", "not-verified": "?", observation: "ℹ" };
+const MARK: Record<CheckStatus, string> = { passed: "✓", failed: "✗", warning: "!", skipped: "–", "not-verified": "?", observation: "ℹ", deviation: "≠" };
 /** Messages longer than this are cut: the README shows the gist; matrix.json has the whole text. */
 const MESSAGE_CHARS = 240;
 
@@ -25,10 +25,10 @@ export function renderMatrixMarkdown(matrix: CompatMatrix): string {
   const rows = matrix.checks.map(
     (check) => `| \`${check.id}\` | ${check.level} | ${matrix.peers.map((peer) => cell(peer.results[check.id]?.status)).join(" | ")} |`,
   );
-  const summary = `| **passed · failed · warnings · skipped · not verified · observations** | | ${matrix.peers.map(({ summary: s }) => `${s.passed} · ${s.failed} · ${s.warnings} · ${s.skipped} · ${s.notVerified} · ${s.observations}`).join(" | ")} |`;
+  const summary = `| **passed · failed · warnings · skipped · not verified · observations · deviations** | | ${matrix.peers.map(({ summary: s }) => `${s.passed} · ${s.failed} · ${s.warnings} · ${s.skipped} · ${s.notVerified} · ${s.observations} · ${s.deviations}`).join(" | ")} |`;
   return [
     `Generated ${matrix.generatedAt} with \`--timeout ${COMPAT_TIMEOUT_MS}\` and \`--profile auto\`.`,
-    "✓ passed, ✗ failed (MUST), ! warning (SHOULD), ℹ observation (INFO: no rule states one), – skipped: another dialect's check, or an opt-in",
+    "✓ passed, ✗ failed (MUST), ! warning (SHOULD), ℹ observation (INFO: no rule states one), ≠ a deviation the vendor profile names, – skipped: another dialect's check, or an opt-in",
     "check whose option (`--keepalive-wait`, credentials, `--registry`) the matrix run does not give.",
     "A MUST is a requirement of the MCP or JSON-RPC specification, or of the mcp-contract message",
     "contract, which adopts the statuses the vendors document for SSE (Spice: 404 for an unknown",

@@ -16,6 +16,6 @@ export interface CompatPeer {
   readonly name: string;
   readonly package: string;
   readonly version: string;
-  readonly summary: { passed: number; failed: number; warnings: number; skipped: number; notVerified: number; observations: number };
+  readonly summary: { passed: number; failed: number; warnings: number; skipped: number; notVerified: number; observations: number; deviations: number };
   readonly results: Readonly<Record<string, { status: CheckStatus; message: string }>>;
 }

@@ -13,7 +13,7 @@ export function renderJunit(report: Report): string {
   const groups = new Map<string, CheckResult[]>();
   for (const result of report.results) groups.set(result.group, [...(groups.get(result.group) ?? []), result]);
   const failing = (r: CheckResult): boolean => !r.expectedFailure && (r.status === "failed" || (report.options.strict && r.status === "warning"));
-  const skipped = (r: CheckResult): boolean => r.status === "skipped" || r.status === "not-verified" || r.status === "observation" || r.expectedFailure !== undefined;
+  const skipped = (r: CheckResult): boolean => r.status === "skipped" || r.status === "not-verified" || r.status === "observation" || r.status === "deviation" || r.expectedFailure !== undefined;
   const seconds = (ms: number): string => (ms / 1000).toFixed(3);
   const suites = [...groups].map(([group, results]) => {
     const cases = results.map((r) => {
@@ -24,6 +24,7 @@ export function renderJunit(report: Report): string {
       if (r.status === "not-verified") body.push(`      <skipped message="${attr(`not verified: ${r.message}`)}"/>`);
       // Nor "observation": the server's behaviour where no rule applies, a skip that says so, never a pass.
       if (r.status === "observation") body.push(`      <skipped message="${attr(`observation: ${r.message}`)}"/>`);
+      if (r.status === "deviation") body.push(`      <skipped message="${attr(`known deviation: ${r.message}`)}"/>`);
       if (r.expectedFailure) body.push(`      <skipped message="${attr(`expected failure: ${r.expectedFailure.reason}`)}"/>`);
       const out = [`status: ${r.status} (${r.level})${r.expectedFailure ? ", expected by the baseline" : ""}`, r.message, `reference: ${r.reference}`, r.evidence ? renderEvidence(r.evidence, "") : ""]
         .filter(Boolean)

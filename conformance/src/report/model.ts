@@ -14,9 +14,10 @@ export type CheckLevel = "MUST" | "SHOULD" | "INFO";
 /**
  * A MUST that fails is `failed`; a SHOULD that fails is `warning`; `skipped` always has a reason.
  * `observation`: what the server did where no specification says what it must do; never a pass
- * and never a failure.
+ * and never a failure. `deviation`: the server breaks the rule in a way its vendor profile names
+ * (OpenSearch's JSON-RPC errors inside HTTP 200); shown with that name, neither passed nor failed.
  */
-export type CheckStatus = "passed" | "failed" | "warning" | "skipped" | "not-verified" | "observation";
+export type CheckStatus = "passed" | "failed" | "warning" | "skipped" | "not-verified" | "observation" | "deviation";
 
 /** The dialect whose paths and answer style the run assumes. */
 export type Profile = "generic" | "spice" | "opensearch" | "celonis";
@@ -100,6 +101,8 @@ export interface ReportSummary {
   readonly notVerified: number;
   /** Behaviour recorded where no specification states a rule; neither passed nor failed. */
   readonly observations: number;
+  /** Checks that met a deviation the target's vendor profile names; neither passed nor failed. */
+  readonly deviations: number;
   readonly expectedFailures?: number;
 }
 
@@ -151,6 +154,7 @@ export function summarize(results: readonly CheckResult[], withBaseline = false)
     skipped: count("skipped"),
     notVerified: count("not-verified"),
     observations: count("observation"),
+    deviations: count("deviation"),
     ...(withBaseline && { expectedFailures: results.filter((r) => r.expectedFailure).length }),
   };
 }

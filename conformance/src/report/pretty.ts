@@ -8,8 +8,8 @@ import type { CheckResult, Evidence, Report, TargetReport } from "./model.js";
 import { describeKinds } from "../target/target.js";
 import { staleMessage } from "../baseline/apply-baseline.js";
 
-const SYMBOL = { passed: "✔", failed: "✘", warning: "▲", skipped: "○", "not-verified": "?", observation: "ℹ", expected: "⊘" } as const;
-const COLOR = { passed: 32, failed: 31, warning: 33, skipped: 90, "not-verified": 35, observation: 34, expected: 36 } as const;
+const SYMBOL = { passed: "✔", failed: "✘", warning: "▲", skipped: "○", "not-verified": "?", observation: "ℹ", deviation: "≠", expected: "⊘" } as const;
+const COLOR = { passed: 32, failed: 31, warning: 33, skipped: 90, "not-verified": 35, observation: 34, deviation: 36, expected: 36 } as const;
 
 /** Anything text can be written to: a stream, a TTY, a test's collector. */
 export interface TextSink {
@@ -68,7 +68,9 @@ export class PrettyReporter {
         ? `skipped: ${result.message}`
         : result.status === "observation"
           ? `observed: ${result.message}`
-          : result.message;
+          : result.status === "deviation"
+            ? `known deviation: ${result.message}`
+            : result.message;
     this.#out.write(`  ${symbol} ${result.id}${level}${this.#paint(90, time)}  ${message}\n`);
     // Expected failures stay one line: the baseline already says why.
     if (result.expectedFailure) return;
@@ -115,7 +117,8 @@ export function summaryLine(report: Report, paint: (code: number, text: string) 
   const expected =
     (summary.expectedFailures !== undefined ? `, ${summary.expectedFailures} expected failures` : "") +
     (summary.notVerified > 0 ? `, ${summary.notVerified} not verified` : "") +
-    (summary.observations > 0 ? `, ${summary.observations} observations` : "");
+    (summary.observations > 0 ? `, ${summary.observations} observations` : "") +
+    (summary.deviations > 0 ? `, ${summary.deviations} known deviations` : "");
   return (
     `${verdict} ${summary.passed} passed, ${summary.failed} failed, ${summary.warnings} warnings${expected}, ${summary.skipped} skipped` +
     ` of ${summary.total} checks in ${report.durationMs} ms; profile ${report.target.profile} (${report.target.profileSource})${strict}${stale}`

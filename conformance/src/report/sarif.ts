@@ -96,11 +96,11 @@ function helpUriOf(reference: string): string | undefined {
 type Place = (id: string, evidence: Evidence | undefined) => Location;
 
 function resultOf(report: Report, result: CheckResult, ruleIndex: number, place: Place): Result[] {
-  if (result.status !== "failed" && result.status !== "warning" && result.status !== "not-verified" && result.status !== "observation") return [];
+  if (result.status !== "failed" && result.status !== "warning" && result.status !== "not-verified" && result.status !== "observation" && result.status !== "deviation") return [];
   const expected = result.expectedFailure;
   const unverified = result.status === "not-verified";
   // SARIF's "informational": what the server does where no rule says (a note, never a failure).
-  const observed = result.status === "observation";
+  const observed = result.status === "observation" || result.status === "deviation";
   return [
     {
       ruleId: result.id,

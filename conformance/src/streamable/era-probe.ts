@@ -39,7 +39,7 @@ export async function inEachEra(ctx: CheckContext, probe: (channel: EraChannel) 
     const channel = era === "modern" ? modernChannel(ctx) : await legacyChannel(ctx);
     if ("problem" in channel) return channel.problem;
     const verdict = await probe(channel);
-    if (verdict.outcome === "fail" || verdict.outcome === "warn" || verdict.outcome === "not-verified") {
+    if (verdict.outcome === "fail" || verdict.outcome === "warn" || verdict.outcome === "not-verified" || verdict.outcome === "deviate") {
       return { ...verdict, message: `${channel.label}: ${verdict.message}` };
     }
     verdicts.push([channel.label, verdict]);

@@ -25,7 +25,7 @@ describe("the committed compatibility matrix", () => {
     for (const peer of matrix.peers) {
       expect(Object.keys(peer.results), peer.name).toEqual(matrix.checks.map((check) => check.id));
       const count = (status: string): number => Object.values(peer.results).filter((result) => result.status === status).length;
-      expect(peer.summary, peer.name).toEqual({ passed: count("passed"), failed: count("failed"), warnings: count("warning"), skipped: count("skipped"), notVerified: count("not-verified"), observations: count("observation") });
+      expect(peer.summary, peer.name).toEqual({ passed: count("passed"), failed: count("failed"), warnings: count("warning"), skipped: count("skipped"), notVerified: count("not-verified"), observations: count("observation"), deviations: count("deviation") });
     }
     expect(matrix.peers[0]?.summary).toMatchObject({ failed: 0, warnings: 0 });
   });
