@@ -36,3 +36,41 @@ describe("observations", () => {
     }
   });
 });
+
+describe("deviations", () => {
+  it("name what a vendor profile documents, apart from passed and failed, in every report format", async () => {
+    const gateway = createGateway({ config: {}, log: () => undefined, registry: { databasePath: ":memory:" } });
+    await using running = await startServer(gateway.app.server);
+    try {
+      const report = await runChecks({ sseUrl: new URL(`${running.url}/_plugins/_ml/mcp`), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 3000, strict: true, only: ["streamable-parse-error", "opensearch-mcp-json-only"] });
+      expect(report.target).toMatchObject({ profile: "opensearch", profileSource: "url" });
+      expect(report.results.map((r) => [r.id, r.status, r.message.match(/opensearch-[a-z0-9-]+/)?.[0]])).toEqual([
+        ["streamable-parse-error", "deviation", "opensearch-errors-in-200"],
+        ["opensearch-mcp-json-only", "deviation", "opensearch-json-only"],
+      ]);
+      expect(report.summary).toMatchObject({ passed: 0, failed: 0, warnings: 0, deviations: 2 });
+      expect(report.outcome).toBe("pass");
+      expect(summaryLine(report)).toContain("2 known deviations");
+      expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);
+      expect(renderJunit(report)).toMatch(/<skipped message="known deviation: 2025 \(2025-11-25 session\): opensearch-errors-in-200: -32700 came with HTTP 200/);
+      const sarif = JSON.parse(renderSarif(report)) as { runs: { results: { ruleId: string; kind: string; level: string }[] }[] };
+      expect(sarifSchemaErrors(sarif)).toEqual([]);
+      expect(sarif.runs[0]?.results.map((r) => [r.kind, r.level])).toEqual([["informational", "none"], ["informational", "none"]]);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it("are failures on a server of another profile", async () => {
+    const gateway = createGateway({ config: {}, log: () => undefined, registry: { databasePath: ":memory:" } });
+    await using running = await startServer(gateway.app.server);
+    try {
+      // The same server, told it is generic: its 200 for a parse error is a plain warning again.
+      const report = await runChecks({ sseUrl: new URL(`${running.url}/_plugins/_ml/mcp`), profile: "generic", headers: {}, credentialHeaders: [], timeoutMs: 3000, strict: true, only: ["streamable-parse-error"] });
+      expect(report.results.map((r) => [r.id, r.status])).toEqual([["streamable-parse-error", "warning"]]);
+      expect(report.outcome).toBe("fail");
+    } finally {
+      await gateway.close();
+    }
+  });
+});

@@ -5,7 +5,13 @@
 import type { Expected } from "./expectations.js";
 import type { StreamableDefect } from "./fixtures/streamable-defect-proxy.js";
 
-export type StreamableCase = [StreamableDefect, Expected, ("both" | "modern" | "legacy")?];
+/** defect, verdicts, the eras /mcp serves, the endpoint behind the proxy (default /mcp). */
+export type StreamableCase = [StreamableDefect, Expected, ("both" | "modern" | "legacy")?, string?];
+
+const SPICE = "/v1/mcp";
+const OPENSEARCH = "/_plugins/_ml/mcp";
+/** What OpenSearch's endpoint does by its profile, reported by name: deviations, never failures. */
+export const OPENSEARCH_DEVIATIONS = ["legacy-invalid-protocol-version-400", "legacy-batches-by-revision", "streamable-parse-error", "streamable-invalid-request", "opensearch-mcp-json-only"];
 
 export const STREAMABLE_CASES: readonly StreamableCase[] = [
   ["ignores-origin", { failed: ["streamable-origin-403"] }],
@@ -51,6 +57,12 @@ export const STREAMABLE_CASES: readonly StreamableCase[] = [
   // Behaviour no revision states: what the INFO checks observe changes, and nothing fails.
   ["accept-json-only-406", { observed: { "streamable-accept-json-only": "got 406" } }],
   ["text-plain-read-as-json", { observed: { "streamable-content-type-text-plain": "got 200" } }],
+  // Vendor profiles: Spice's /v1/mcp holds the statuses its runtime documents as MUSTs.
+  ["spice-missing-session-400", { failed: ["spice-mcp-missing-session-404"] }, "both", SPICE],
+  ["spice-delete-200", { failed: ["spice-mcp-delete-204"] }, "both", SPICE],
+  // What only warns on a generic server (oversize-waits-for-body) fails the Spice profile's 413 MUST.
+  ["spice-oversize-waits-for-body", { failed: ["spice-mcp-oversize-413"] }, "both", SPICE],
+  ["opensearch-sse-only-406", { failed: ["opensearch-mcp-json-only"], deviation: OPENSEARCH_DEVIATIONS.filter((id) => id !== "opensearch-mcp-json-only") }, "both", OPENSEARCH],
   // Spec-legal: error answers as SSE streams, and CRLF line ends on every stream.
   ["errors-as-sse", {}],
   ["sse-crlf", {}],

@@ -11,9 +11,9 @@ import { STREAMABLE_CASES } from "./streamable-defect-table.js";
 
 // One at a time: each case starts a whole gateway, and the two cores are shared with other suites.
 describe("Streamable HTTP defects", () => {
-  it.each(STREAMABLE_CASES)("%s: fails exactly the checks for it", async (defect, expected, eras = "both") => {
-    await using proxy = await startStreamableDefect(defect, eras);
-    const report = await runChecks({ sseUrl: new URL(proxy.url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 2000, strict: true, only: ["streamable", "modern"] });
+  it.each(STREAMABLE_CASES)("%s: fails exactly the checks for it", async (defect, expected, eras = "both", path = "/mcp") => {
+    await using proxy = await startStreamableDefect(defect, eras, path);
+    const report = await runChecks({ sseUrl: new URL(proxy.url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 2000, strict: true, only: ["streamable", "modern", "spice", "opensearch"] });
     expectVerdicts(report, expected);
   });
 });

@@ -47,6 +47,10 @@ import { streamableOversize413 } from "./streamable/streamable-oversize-413.js";
 import { modernNoServerRequests } from "./streamable/modern-no-server-requests.js";
 import { streamableAcceptJsonOnly } from "./streamable/streamable-accept-json-only.js";
 import { streamableContentTypeTextPlain } from "./streamable/streamable-content-type-text-plain.js";
+import { spiceMcpMissingSession404 } from "./spice/spice-mcp-missing-session-404.js";
+import { spiceMcpDelete204 } from "./spice/spice-mcp-delete-204.js";
+import { spiceMcpOversize413 } from "./spice/spice-mcp-oversize-413.js";
+import { opensearchMcpJsonOnly } from "./opensearch/opensearch-mcp-json-only.js";
 import { modernDiscover } from "./streamable/modern-discover.js";
 import { modernResultType } from "./streamable/modern-result-type.js";
 import { modernRemovedMethod404 } from "./streamable/modern-removed-method-404.js";
@@ -149,6 +153,10 @@ export const allChecks: readonly Check[] = [
   streamableOversize413,
   streamableAcceptJsonOnly,
   streamableContentTypeTextPlain,
+  spiceMcpMissingSession404,
+  spiceMcpDelete204,
+  spiceMcpOversize413,
+  opensearchMcpJsonOnly,
   modernDiscover,
   modernResultType,
   modernRemovedMethod404,

@@ -14,7 +14,7 @@ Options:
                              initialize, then the HTTP+SSE endpoint event; the steps are printed)
   --era auto|legacy|modern   the Streamable HTTP era to check (legacy = 2025-03-26..2025-11-25,
                              modern = 2026-07-28); a dual-era server gets both unless one is given
-  --profile auto|spice|opensearch|celonis   dialect (default auto: from the URL path, then the endpoint event)
+  --profile auto|spice|opensearch|celonis   dialect (default auto: from the URL path, then the endpoint event; Streamable HTTP: /v1/mcp Spice, /_plugins/_ml/mcp OpenSearch)
   --header 'Name: value'     send a header with every request (repeatable); credential headers
                              (Authorization, X-API-Key, *key*, *token*, *secret*, *auth*) are redacted
                              in reports and checked by security-auth-enforced

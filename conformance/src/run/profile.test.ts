@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { profileFromEndpoint, profileFromUrl } from "./profile.js";
+import { profileFromEndpoint, profileFromUrl, streamableProfileFromUrl } from "./profile.js";
 
 describe("profiles", () => {
   it.each([
@@ -11,6 +11,16 @@ describe("profiles", () => {
     ["http://h/studio-copilot/api/v1/mcp-servers/mcp/", undefined],
   ])("reads %s from the URL as %s", (url, profile) => {
     expect(profileFromUrl(new URL(url))).toBe(profile);
+  });
+
+  it.each([
+    ["http://h/v1/mcp", "spice"],
+    ["http://h/v1/mcp/", "spice"],
+    ["http://h/proxy/_plugins/_ml/mcp", "opensearch"],
+    ["http://h/mcp", undefined],
+    ["http://h/v1/mcp/sse", undefined],
+  ])("reads the Streamable HTTP endpoint %s as %s", (url, profile) => {
+    expect(streamableProfileFromUrl(new URL(url))).toBe(profile);
   });
 
   it.each([

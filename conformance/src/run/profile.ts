@@ -16,6 +16,19 @@ export function profileFromUrl(url: URL): Profile | undefined {
   return undefined;
 }
 
+/**
+ * The dialect whose Streamable HTTP endpoint the URL ends with, if any: Spice's `/v1/mcp`,
+ * OpenSearch's `/_plugins/_ml/mcp`. Read only once the target is known to be Streamable HTTP
+ * (the HTTP+SSE paths above decide the transport; these do not).
+ * @see ../../../openapi/streamable.yaml
+ */
+export function streamableProfileFromUrl(url: URL): Profile | undefined {
+  const path = url.pathname.replace(/\/+$/, "");
+  if (path.endsWith("/v1/mcp")) return "spice";
+  if (path.endsWith("/_plugins/_ml/mcp")) return "opensearch";
+  return undefined;
+}
+
 /** The dialect an endpoint event's data gives away, if any. */
 export function profileFromEndpoint(data: string, sseUrl: URL): Profile | undefined {
   let path: string;

@@ -7,6 +7,7 @@ import { fail, pass, warn, type Verdict } from "../check.js";
 import type { CheckContext } from "../run/check-context.js";
 import type { Exchange } from "../wire/http-exchange.js";
 import { describe, isObject, messagesOf, type JsonObject } from "./streamable-exchange.js";
+import { deviationFor } from "../run/profile-deviations.js";
 
 export interface ErrorExpectation {
   readonly code: number;
@@ -35,7 +36,13 @@ export function judgeError(ctx: CheckContext, exchange: Exchange, want: ErrorExp
   if (!want.ids.includes(error["id"] as number | string | null)) {
     return fail(`the error's id is ${JSON.stringify(error["id"])}; want ${want.ids.map((id) => JSON.stringify(id)).join(" or ")}`, evidence);
   }
-  if (want.status !== undefined && status !== want.status) return fail(`${want.code} came with HTTP ${status}, not ${want.status}`, evidence);
-  if (want.errorStatusExpected && status < 400) return warn(`${want.code} came with HTTP ${status}: input the server does not accept gets an HTTP error status (e.g. 400)`, evidence);
+  if (want.status !== undefined && status !== want.status) {
+    const seen = `${want.code} came with HTTP ${status}, not ${want.status}`;
+    return (status === 200 ? deviationFor(ctx, "opensearch-errors-in-200", seen, evidence) : undefined) ?? fail(seen, evidence);
+  }
+  if (want.errorStatusExpected && status < 400) {
+    const seen = `${want.code} came with HTTP ${status}`;
+    return deviationFor(ctx, "opensearch-errors-in-200", seen, evidence) ?? warn(`${seen}: input the server does not accept gets an HTTP error status (e.g. 400)`, evidence);
+  }
   return pass(`${want.code}, id ${JSON.stringify(error["id"])}, HTTP ${status}`, evidence);
 }

@@ -22,6 +22,9 @@ export interface LegacyCheckSpec {
   readonly reference: string;
   readonly transports: readonly TargetKind[];
   readonly requires?: readonly string[];
+  /** Default: the `streamable` group, every profile (a vendor profile's own checks say theirs). */
+  readonly group?: CheckGroup;
+  readonly profiles?: Check["profiles"];
   readonly run: (ctx: CheckContext, session: LegacySession) => Promise<Verdict>;
 }
 
@@ -31,11 +34,11 @@ const GROUP: CheckGroup = "streamable";
 export function legacyCheck(spec: LegacyCheckSpec): Check {
   return {
     id: spec.id,
-    group: GROUP,
+    group: spec.group ?? GROUP,
     level: spec.level,
     title: spec.title,
     reference: spec.reference,
-    profiles: "all",
+    profiles: spec.profiles ?? "all",
     transports: spec.transports,
     requires: spec.requires ?? [],
     async run(ctx) {

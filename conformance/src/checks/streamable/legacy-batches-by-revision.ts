@@ -11,6 +11,7 @@ import { BATCH_PROTOCOL_VERSIONS } from "@mcp-contract/api-types";
 import { fail, pass, type Verdict } from "../../check.js";
 import type { CheckContext } from "../../run/check-context.js";
 import { REF } from "../references.js";
+import { deviationFor } from "../../run/profile-deviations.js";
 import { legacyCheck, type LegacySession } from "../../streamable/legacy-check.js";
 import { describe, isObject, messagesOf, openLegacy, postLegacy } from "../../streamable/streamable-exchange.js";
 
@@ -40,7 +41,12 @@ export const legacyBatchesByRevision = legacyCheck({
     const evidence = ctx.evidence.exchange(exchange, [`a batch of two notifications in a ${session.version} session`, ...notes]);
     if (status !== undefined && status >= 400) return pass(`${notes.join("; ")}; a ${session.version} session refused the batch with ${status}`, evidence);
     if (status === 202 && exchange.response?.bodyBytes === 0) return pass(`${notes.join("; ")}; a ${session.version} session accepted the batch (202, no body)`, evidence);
-    return fail(`a batch in a ${session.version} session (which has no batches) got ${describe(exchange)}: neither refused with an HTTP error status nor accepted with 202 and no body`, evidence);
+    const seen = `a batch in a ${session.version} session (which has no batches) got ${describe(exchange)}`;
+    if (status === 200) {
+      const known = deviationFor(ctx, "opensearch-errors-in-200", seen, evidence);
+      if (known) return known;
+    }
+    return fail(`${seen}: neither refused with an HTTP error status nor accepted with 202 and no body`, evidence);
   },
 });
 

@@ -5,6 +5,7 @@
 import { MCP_HEADER } from "@mcp-contract/api-types";
 import { fail, pass } from "../../check.js";
 import { REF } from "../references.js";
+import { deviationFor } from "../../run/profile-deviations.js";
 import { legacyCheck } from "../../streamable/legacy-check.js";
 import { describe, postLegacy } from "../../streamable/streamable-exchange.js";
 
@@ -17,6 +18,8 @@ export const legacyInvalidProtocolVersion400 = legacyCheck({
   async run(ctx, opened) {
     const exchange = await postLegacy(ctx, opened, { jsonrpc: "2.0", id: 14, method: "tools/list" }, { [MCP_HEADER.PROTOCOL_VERSION]: "not-a-version" });
     const evidence = ctx.evidence.exchange(exchange);
-    return exchange.response?.status === 400 ? pass("400", evidence) : fail(`MCP-Protocol-Version: not-a-version got ${describe(exchange)}, not 400`, evidence);
+    if (exchange.response?.status === 400) return pass("400", evidence);
+    const seen = `MCP-Protocol-Version: not-a-version got ${describe(exchange)}, not 400`;
+    return (exchange.response?.status === 200 ? deviationFor(ctx, "opensearch-version-header-unchecked", seen, evidence) : undefined) ?? fail(seen, evidence);
   },
 });

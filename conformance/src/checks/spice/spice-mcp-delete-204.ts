@@ -1,0 +1,28 @@
+/**
+ * Spice's `/v1/mcp` ends a session on DELETE with 204 No Content, and the id is 404 from then on.
+ * @see ../../../../openapi/streamable.yaml (/v1/mcp)
+ */
+import { MCP_HEADER } from "@mcp-contract/api-types";
+import { fail, pass } from "../../check.js";
+import { REF } from "../references.js";
+import { legacyCheck } from "../../streamable/legacy-check.js";
+import { describe, postLegacy } from "../../streamable/streamable-exchange.js";
+
+export const spiceMcpDelete204 = legacyCheck({
+  id: "spice-mcp-delete-204",
+  group: "spice",
+  level: "MUST",
+  title: "Spice /v1/mcp: DELETE ends the session with 204; the id is 404 after",
+  reference: REF.spiceStreamable,
+  profiles: ["spice"],
+  transports: ["stateful"],
+  requires: ["legacy-session-id-visible-ascii"],
+  async run(ctx, opened) {
+    const headers = { [MCP_HEADER.SESSION_ID]: opened.sessionId ?? "", [MCP_HEADER.PROTOCOL_VERSION]: opened.version };
+    const deleted = await ctx.http({ method: "DELETE", url: ctx.sseUrl, headers });
+    if (deleted.response?.status !== 204) return fail(`DELETE got ${describe(deleted)}, not 204`, ctx.evidence.exchange(deleted));
+    const after = await postLegacy(ctx, opened, { jsonrpc: "2.0", id: 82, method: "tools/list" });
+    const evidence = ctx.evidence.exchange(after, ["DELETE got 204"]);
+    return after.response?.status === 404 ? pass("DELETE 204, then 404", evidence) : fail(`after DELETE 204 the session got ${describe(after)}, not 404`, evidence);
+  },
+});
