@@ -68,7 +68,7 @@ export function answerModern(
   }
   const exchange = new ModernExchange(res, message.id, version, acceptable(req.headers.accept), app.keepAlive, CACHE_HINTS.get(message.method), capabilities, target);
   if (message.method === "server/discover") return exchange.reply({ jsonrpc: "2.0", id: message.id, result: profile.discover });
-  app.dispatcher.dispatch(message, exchange);
+  app.dispatcher.dispatchRequest(message, exchange);
 }
 
 /**
