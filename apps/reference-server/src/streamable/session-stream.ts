@@ -52,10 +52,12 @@ export class SessionStream {
       if (this.channel === channel) this.detach();
     });
     this.keepAlive.add(channel);
-    if (prime && this.primed()) {
-      channel.write(`id: ${formatEventId(this.no, this.session.nextSeq())}\nretry: ${RETRY_MS}\ndata:\n\n`);
-    }
+    const priming = prime && this.primed();
+    if (priming) channel.write(`id: ${formatEventId(this.no, this.session.nextSeq())}\nretry: ${RETRY_MS}\ndata:\n\n`);
     for (const frame of replay) channel.write(frame);
+    // Nothing written (no priming, nothing to replay): send the head now, or the client would not
+    // see its 200 until the first event or keep-alive (writeHead only stores it).
+    if (!priming && replay.length === 0) res.flushHeaders();
     if (this.done) this.detach();
   }
 
