@@ -67,7 +67,7 @@ export function createApp(options: AppOptions = {}): App {
     sessions,
     streamableSessions: new StreamableSessions(sessions, config.sessionIdleMs, config.maxSessions),
     keepAlive,
-    dispatcher: new Dispatcher(methods, notifications, log, config.maxBatchMessages),
+    dispatcher: new Dispatcher(methods, notifications, log, config.maxBatchMessages, config.maxBatchAnswerBytes),
     catalog,
     listenStreams: new ListenStreams(catalog, keepAlive),
     origins: new OriginPolicy(config.allowedOrigins, config.host),

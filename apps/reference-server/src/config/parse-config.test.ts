@@ -23,6 +23,7 @@ describe("parseConfig", () => {
     [["--bearer-token", "t"], { BEARER_TOKENS: "" }, { bearerTokens: ["t"] }],
     [["--admin-token", "op-1"], { ADMIN_TOKENS: "op-2, op-1" }, { adminTokens: ["op-2", "op-1"] }],
     [["--max-batch-messages", "7"], { MAX_BATCH_MESSAGES: "9" }, { maxBatchMessages: 7 }],
+    [[], { MAX_BATCH_ANSWER_BYTES: "65536" }, { maxBatchAnswerBytes: 65_536 }],
     [["--allow-origin", "HTTP://App.Example:3000/"], { ALLOWED_ORIGINS: "https://b.example,*" }, { allowedOrigins: ["https://b.example", "*", "http://app.example:3000"] }],
   ])("reads %j with env %j", (argv, env, expected) => {
     expect(run(argv, env)).toEqual({ ...DEFAULT_CONFIG, ...expected });

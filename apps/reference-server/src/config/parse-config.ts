@@ -64,6 +64,8 @@ Options (environment variable in brackets; flags win):
   --page-size <n>             tools per tools/list page [PAGE_SIZE] (default ${DEFAULT_CONFIG.pageSize})
   --max-batch-messages <n>    at most this many messages in one JSON-RPC batch; more is -32600
                               [MAX_BATCH_MESSAGES] (default ${DEFAULT_CONFIG.maxBatchMessages})
+  --max-batch-answer-bytes <n> at most this many bytes of answers to one batch; more is one
+                              -32600 [MAX_BATCH_ANSWER_BYTES] (default ${DEFAULT_CONFIG.maxBatchAnswerBytes})
   --session-idle-ms <ms>      end a Streamable HTTP session unused this long [SESSION_IDLE_MS]
                               (default ${DEFAULT_CONFIG.sessionIdleMs})
   --max-sessions <n>          at most this many Streamable HTTP sessions; past it the least
@@ -125,6 +127,7 @@ const OPTIONS = {
   "rate-limit-per-minute": { type: "string" },
   "page-size": { type: "string" },
   "max-batch-messages": { type: "string" },
+  "max-batch-answer-bytes": { type: "string" },
   "session-idle-ms": { type: "string" },
   "max-sessions": { type: "string" },
   eras: { type: "string" },
@@ -205,6 +208,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pa
       rateLimitPerMinute: integer("rate-limit-per-minute", "RATE_LIMIT_PER_MINUTE", DEFAULT_CONFIG.rateLimitPerMinute, 0, 1_000_000_000),
       pageSize: integer("page-size", "PAGE_SIZE", DEFAULT_CONFIG.pageSize, 1, 10_000),
       maxBatchMessages: integer("max-batch-messages", "MAX_BATCH_MESSAGES", DEFAULT_CONFIG.maxBatchMessages, 1, 10_000),
+      maxBatchAnswerBytes: integer("max-batch-answer-bytes", "MAX_BATCH_ANSWER_BYTES", DEFAULT_CONFIG.maxBatchAnswerBytes, 1024, 1_073_741_824),
       sessionIdleMs: integer("session-idle-ms", "SESSION_IDLE_MS", DEFAULT_CONFIG.sessionIdleMs, 1, 2_147_483_647),
       maxSessions: integer("max-sessions", "MAX_SESSIONS", DEFAULT_CONFIG.maxSessions, 1, 10_000_000),
       eras: erasOf(pick("eras", "ERAS")),

@@ -32,6 +32,8 @@ export interface ServerConfig {
   readonly rateLimitPerMinute: number;
   /** At most this many messages in one JSON-RPC batch; more is one -32600 and none of them runs. */
   readonly maxBatchMessages: number;
+  /** At most this many bytes of answers to one batch; a batch whose answers add up to more gets one -32600. */
+  readonly maxBatchAnswerBytes: number;
   /** Tools per `tools/list` page. */
   readonly pageSize: number;
   /** A Streamable HTTP session unused this long (no request, no stream attached) is ended. */
@@ -60,6 +62,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   rateLimitPerMinute: 500,
   pageSize: 50,
   maxBatchMessages: 100,
+  maxBatchAnswerBytes: 4 * 1024 * 1024,
   sessionIdleMs: 10 * 60_000,
   maxSessions: 10_000,
   eras: "both",

@@ -40,12 +40,17 @@ export type NotificationHandler = (params: Params, context: RpcContext) => void;
  */
 export const DEFAULT_MAX_BATCH_MESSAGES = 100;
 
+/** The answers to one batch add up to at most this many bytes unless configured otherwise: the body limit. */
+export const DEFAULT_MAX_BATCH_ANSWER_BYTES = 4 * 1024 * 1024;
+
 export class Dispatcher {
   constructor(
     private readonly methods: ReadonlyMap<string, MethodHandler>,
     private readonly notifications: ReadonlyMap<string, NotificationHandler>,
     private readonly log: Logger,
     private readonly maxBatchMessages = DEFAULT_MAX_BATCH_MESSAGES,
+    /** The most bytes the answers to one batch may add up to (a page of tools each is enough to flood a client). */
+    private readonly maxBatchAnswerBytes = DEFAULT_MAX_BATCH_ANSWER_BYTES,
   ) {}
 
   /**
@@ -126,7 +131,15 @@ export class Dispatcher {
     }
     return Promise.all(items.map((item) => this.one(item, context, true))).then((answers) => {
       const sent = answers.filter((answer): answer is Answer => answer !== undefined);
-      return sent.length === 0 ? undefined : sent;
+      if (sent.length === 0) return undefined;
+      const bytes = Buffer.byteLength(JSON.stringify(sent));
+      if (bytes <= this.maxBatchAnswerBytes) return sent;
+      // The entries ran (their answers are what is too big); the client learns the bound and splits.
+      return errorResponse(
+        null,
+        JSONRPC_ERROR.INVALID_REQUEST,
+        `Invalid Request: the answers to this batch add up to ${bytes} bytes, more than the ${this.maxBatchAnswerBytes} one batch may be answered with; its requests ran, but their answers are not sent. Send fewer requests per batch.`,
+      );
     });
   }
 

@@ -27,6 +27,20 @@ describe.each(CHANNELS)("batch bounds over $name", (kind) => {
     expect(await channel.send({ jsonrpc: "2.0", id: "after", method: "ping" })).toEqual({ jsonrpc: "2.0", id: "after", result: {} });
   });
 
+  it("answers a batch whose answers exceed the answer-bytes bound with one -32600 naming it, and smaller ones in full", async () => {
+    await using server = await startApp({ config: { rateLimitPerMinute: 0, maxBatchAnswerBytes: 2048 } });
+    await using channel = await kind.open(server.url);
+    const big = (n: number) => Array.from({ length: n }, (_, i) => ({ jsonrpc: "2.0", id: i, method: "tools/call", params: { name: "echo", arguments: { text: "x".repeat(100) } } }));
+    const small = (await channel.send(big(3))) as unknown[];
+    expect(small).toHaveLength(3);
+    const refused = (await channel.send(big(30))) as { id: unknown; error: { code: number; message: string } };
+    expectSpec("message", "ServerMessage", refused);
+    expect(refused.id).toBeNull();
+    expect(refused.error.code).toBe(-32600);
+    expect(refused.error.message).toMatch(/add up to \d+ bytes, more than the 2048 one batch may be answered with/);
+    expect(await channel.send({ jsonrpc: "2.0", id: "after", method: "ping" })).toEqual({ jsonrpc: "2.0", id: "after", result: {} });
+  });
+
   it("refuses a 20,000-entry batch of tool calls whole: no entry runs, and the answer is one small error", async () => {
     await using server = await startApp({ config: { rateLimitPerMinute: 1 } });
     await using channel = await kind.open(server.url);
