@@ -49,16 +49,19 @@ function endpointOf(app: AppContext, path: string): Endpoint | undefined {
 
 /** The error dialect of a request URL's path (a registry ApiError for paths the app does not own). */
 export function dialectOf(app: AppContext, url: string): ErrorDialect {
+  return endpointOf(app, splitUrl(url).path)?.dialect ?? "api";
+}
+
+/** A request URL's path and query (without the `?`). */
+function splitUrl(url: string): { path: string; query: string } {
   const q = url.indexOf("?");
-  return endpointOf(app, q === -1 ? url : url.slice(0, q))?.dialect ?? "api";
+  return q === -1 ? { path: url, query: "" } : { path: url.slice(0, q), query: url.slice(q + 1) };
 }
 
 /** Routes one request; every failure is answered in the path's dialect. */
 export function route(app: AppContext, req: IncomingMessage, res: ServerResponse): void {
   const url = req.url ?? "/";
-  const q = url.indexOf("?");
-  const path = q === -1 ? url : url.slice(0, q);
-  const query = q === -1 ? "" : url.slice(q + 1);
+  const { path, query } = splitUrl(url);
   const endpoint = endpointOf(app, path);
   const dialect: ErrorDialect = endpoint ? endpoint.dialect : "api";
   try {

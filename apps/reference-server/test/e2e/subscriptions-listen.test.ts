@@ -46,6 +46,17 @@ function listChangedCount(stream: SseStream): number {
   return messages(stream).filter((message) => message["method"] === "notifications/tools/list_changed").length;
 }
 
+/** Registers `upstream` as the streamable_http server "v2" (201 expected); returns its id. */
+async function registerStreamable(base: string, upstream: string, auth: Record<string, string>): Promise<string> {
+  const created = await fetch(`${base}/v1/mcp-servers`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...auth },
+    body: JSON.stringify({ server_name: "v2", mcp_server_type: "streamable_http", server_url: upstream }),
+  });
+  expect(created.status).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
 /** Resolves once the stream has carried `count` list-changed notifications. */
 async function waitForListChanged(stream: SseStream, count: number): Promise<void> {
   let seen = 0;
@@ -139,13 +150,7 @@ describe("subscriptions/listen with the registry as the tool source", () => {
     try {
       await using stream = await listen(`${running.url}/mcp`, 1, { toolsListChanged: true }, auth);
       await stream.waitFor(() => true);
-      const created = await fetch(`${running.url}/v1/mcp-servers`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...auth },
-        body: JSON.stringify({ server_name: "v2", mcp_server_type: "streamable_http", server_url: upstream.url }),
-      });
-      expect(created.status).toBe(201);
-      const id = ((await created.json()) as { id: string }).id;
+      const id = await registerStreamable(running.url, upstream.url, auth);
       const refresh = async (): Promise<void> => {
         const answer = await fetch(`${running.url}/v1/mcp-servers/${id}/refresh`, { method: "PATCH", headers: auth });
         expect(answer.status).toBe(200);
@@ -183,15 +188,9 @@ describe("subscriptions/listen with the registry as the tool source", () => {
         },
       );
       await client.connect(new StreamableHTTPClientTransport(new URL(`${running.url}/mcp`), { requestInit: { headers: auth } }));
-      const opened = server(gateway).listenStreams;
+      const opened = gateway.app.listenStreams;
       if (opened.size === 0) await once(opened, "open");
-      const created = await fetch(`${running.url}/v1/mcp-servers`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...auth },
-        body: JSON.stringify({ server_name: "v2", mcp_server_type: "streamable_http", server_url: upstream.url }),
-      });
-      expect(created.status).toBe(201);
-      const id = ((await created.json()) as { id: string }).id;
+      const id = await registerStreamable(running.url, upstream.url, auth);
       expect((await fetch(`${running.url}/v1/mcp-servers/${id}/refresh`, { method: "PATCH", headers: auth })).status).toBe(200);
       expect(await refreshedTools).toContain("v2__echo");
       await client.close();
@@ -200,5 +199,3 @@ describe("subscriptions/listen with the registry as the tool source", () => {
     }
   });
 });
-
-const server = (gateway: ReturnType<typeof createGateway>) => gateway.app;
