@@ -43,65 +43,69 @@ export interface ConnectOptions extends StreamableOptions, SessionOptions {
 const serverInfoOf = (result: DiscoverResult): Implementation | undefined =>
   (result._meta as Record<string, unknown> | undefined)?.[META_KEY.SERVER_INFO] as Implementation | undefined;
 
-async function openModern(url: URL, options: ConnectOptions, detection: Detection | undefined, discovered?: DiscoverResult): Promise<ConnectedSession> {
-  const transport = new ModernTransport(url, { ...options, protocolVersion: options.modernProtocolVersion });
+/**
+ * Runs an era's opening on a transport just made, and closes the transport when the opening
+ * fails, so a failed connect leaves no session or stream behind.
+ */
+async function openedOrClosed(close: () => Promise<void>, open: () => Promise<ConnectedSession>): Promise<ConnectedSession> {
   try {
-    const discoverResult = discovered ?? (await transport.discover({ signal: options.signal }));
-    const info: ConnectionInfo = {
-      era: "modern",
-      protocolVersion: transport.protocolVersion,
-      serverInfo: serverInfoOf(discoverResult),
-      discoverResult,
-      initializeResult: undefined,
-      detection,
-    };
-    return new ConnectedSession(transport, info);
+    return await open();
   } catch (error) {
-    await transport.close();
+    await close();
     throw error;
   }
 }
 
-async function openStateful(url: URL, options: ConnectOptions, detection: Detection | undefined, existing?: ExistingSession): Promise<ConnectedSession> {
+/** What a 2025 opening (either transport's `initialize`) tells the caller. */
+function legacyInfo(initializeResult: InitializeResult, detection: Detection | undefined): ConnectionInfo {
+  return {
+    era: "legacy",
+    protocolVersion: initializeResult.protocolVersion,
+    serverInfo: initializeResult.serverInfo,
+    discoverResult: undefined,
+    initializeResult,
+    detection,
+  };
+}
+
+function openModern(url: URL, options: ConnectOptions, detection: Detection | undefined, discovered?: DiscoverResult): Promise<ConnectedSession> {
+  const transport = new ModernTransport(url, { ...options, protocolVersion: options.modernProtocolVersion });
+  return openedOrClosed(
+    () => transport.close(),
+    async () => {
+      const discoverResult = discovered ?? (await transport.discover({ signal: options.signal }));
+      const info: ConnectionInfo = {
+        era: "modern",
+        protocolVersion: transport.protocolVersion,
+        serverInfo: serverInfoOf(discoverResult),
+        discoverResult,
+        initializeResult: undefined,
+        detection,
+      };
+      return new ConnectedSession(transport, info);
+    },
+  );
+}
+
+function openStateful(url: URL, options: ConnectOptions, detection: Detection | undefined, existing?: ExistingSession): Promise<ConnectedSession> {
   const transport = new StatefulTransport(url, { ...options, protocolVersion: options.legacyProtocolVersion });
-  try {
-    const initializeResult = await transport.open(existing, { signal: options.signal });
-    const info: ConnectionInfo = {
-      era: "legacy",
-      protocolVersion: initializeResult.protocolVersion,
-      serverInfo: initializeResult.serverInfo,
-      discoverResult: undefined,
-      initializeResult,
-      detection,
-    };
-    return new ConnectedSession(transport, info);
-  } catch (error) {
-    await transport.close();
-    throw error;
-  }
+  return openedOrClosed(
+    () => transport.close(),
+    async () => new ConnectedSession(transport, legacyInfo(await transport.open(existing, { signal: options.signal }), detection)),
+  );
 }
 
 async function openSse(url: URL, options: ConnectOptions, detection: Detection | undefined): Promise<ConnectedSession> {
   const sse = await openSession(url, options);
-  try {
-    const initializeResult = await sse.initialize(
-      options.clientInfo ?? DEFAULT_CLIENT_INFO,
-      options.legacyProtocolVersion ?? LEGACY_PROTOCOL_VERSION,
-      { signal: options.signal },
-    );
-    const info: ConnectionInfo = {
-      era: "legacy",
-      protocolVersion: initializeResult.protocolVersion,
-      serverInfo: initializeResult.serverInfo,
-      discoverResult: undefined,
-      initializeResult,
-      detection,
-    };
-    return new ConnectedSession(sse.transport, info);
-  } catch (error) {
-    await sse.close();
-    throw error;
-  }
+  return openedOrClosed(
+    () => sse.close(),
+    async () => {
+      const clientInfo = options.clientInfo ?? DEFAULT_CLIENT_INFO;
+      const version = options.legacyProtocolVersion ?? LEGACY_PROTOCOL_VERSION;
+      const initializeResult = await sse.initialize(clientInfo, version, { signal: options.signal });
+      return new ConnectedSession(sse.transport, legacyInfo(initializeResult, detection));
+    },
+  );
 }
 
 /**
