@@ -46,6 +46,14 @@ export interface Check {
   readonly title: string;
   /** The MCP/JSON-RPC spec section URL or the seed document the requirement comes from. */
   readonly reference: string;
+  /**
+   * What a failure means for the server's users: what breaks, for which clients, and why it
+   * matters (for an `INFO` check: what the observation tells them). Required, so a check cannot
+   * land without the text its docs page teaches with.
+   */
+  readonly failureMeans: string;
+  /** How to fix the server, concretely: what to answer, with which status, code or header, and when. */
+  readonly remedy: string;
   /** Dialects the check applies to; elsewhere it is skipped with that reason. */
   readonly profiles: readonly Profile[] | "all";
   /**

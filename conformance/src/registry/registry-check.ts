@@ -12,6 +12,8 @@ export interface RegistryCheckSpec {
   readonly id: string;
   readonly title: string;
   readonly reference: string;
+  readonly failureMeans: Check["failureMeans"];
+  readonly remedy: Check["remedy"];
   readonly run: (ctx: CheckContext, registry: RegistryClient) => Promise<Verdict>;
 }
 
@@ -23,6 +25,8 @@ export function registryCheck(spec: RegistryCheckSpec): Check {
     level: "MUST",
     title: spec.title,
     reference: spec.reference,
+    failureMeans: spec.failureMeans,
+    remedy: spec.remedy,
     profiles: "all",
     requires: [],
     skipUnless: (ctx) =>

@@ -20,6 +20,8 @@ export interface LegacyCheckSpec {
   readonly level: CheckLevel;
   readonly title: string;
   readonly reference: string;
+  readonly failureMeans: Check["failureMeans"];
+  readonly remedy: Check["remedy"];
   readonly transports: readonly TargetKind[];
   readonly requires?: readonly string[];
   /** Default: the `streamable` group, every profile (a vendor profile's own checks say theirs). */
@@ -38,6 +40,8 @@ export function legacyCheck(spec: LegacyCheckSpec): Check {
     level: spec.level,
     title: spec.title,
     reference: spec.reference,
+    failureMeans: spec.failureMeans,
+    remedy: spec.remedy,
     profiles: spec.profiles ?? "all",
     transports: spec.transports,
     requires: spec.requires ?? [],

@@ -21,6 +21,10 @@ export const celonisRateLimitShape: Check = {
   level: "SHOULD",
   title: "Past --rate-limit calls, tools/call answers an isError result with retry guidance",
   reference: REF.celonisSeed,
+  failureMeans:
+    "Past the asset's rate limit the client gets a JSON-RPC error or an HTTP 429, which the model cannot read, instead of a tool result telling it when to try again, so the agent fails or retries blindly.",
+  remedy:
+    "When a call is over the limit, answer tools/call with a CallToolResult {isError: true, content: [{type: \"text\", text: \"Rate limit of 500 calls per minute reached; retry after 12 seconds.\"}]} that says when to retry. Run the check with --rate-limit set to the asset's calls per minute.",
   profiles: ["celonis"],
   requires: ["mcp-tools-call"],
   skipUnless: (ctx) =>

@@ -10,6 +10,10 @@ export const celonisSyncAnswer: Check = {
   level: "MUST",
   title: "POST tools/list to the asset URL answers 200 with the JSON-RPC response",
   reference: REF.celonisSeed,
+  failureMeans:
+    "Clients of the Celonis dialect expect the JSON-RPC response in the POST's own answer; a server that answers 202 and streams it, or answers another status, leaves them with nothing to read.",
+  remedy:
+    "On the asset URL, answer a POSTed JSON-RPC request with 200, Content-Type: application/json and the JSON-RPC response as the body, with no session needed.",
   profiles: ["celonis"],
   requires: ["sse-response-headers"],
   async run(ctx) {

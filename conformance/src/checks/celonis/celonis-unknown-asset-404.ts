@@ -10,6 +10,10 @@ export const celonisUnknownAsset404: Check = {
   level: "MUST",
   title: "An unknown asset id answers 404 with {detail} (GET and POST)",
   reference: REF.celonisSeed,
+  failureMeans:
+    "A client given a wrong or deleted asset id cannot tell it from an outage: it gets another status, or a body without the detail Celonis clients show to the user.",
+  remedy:
+    "When the asset id in the path names no asset, answer 404 with a JSON body {\"detail\": \"<what is wrong>\"} for GET and POST alike, before any MCP processing.",
   profiles: ["celonis"],
   requires: ["sse-response-headers"],
   async run(ctx) {

@@ -13,6 +13,10 @@ export const endpointResolves: Check = {
   level: "MUST",
   title: "A POST to the resolved endpoint URL reaches the server's message handler (not 404/405)",
   reference: REF.opensearchSessionSeed,
+  failureMeans:
+    "Clients POST to the URL they resolve from the endpoint event and get 404 or 405, so nothing after the stream works, not even initialize. The known case is OpenSearch: its default data /sse/message?… is meant to be appended to a base URL (Java clients), but MCP clients resolve it as a URL and it lands at the origin's root.",
+  remedy:
+    "Send endpoint data that resolves, as new URL(data, sseUrl), to the route that takes POSTs: an absolute path that includes any mount prefix (for example /_plugins/_ml/mcp/sse/message?sessionId=…). On OpenSearch, open the stream with ?append_to_base_url=true, or also serve POST /sse/message.",
   profiles: "all",
   requires: ["endpoint-same-origin"],
   async run(ctx) {

@@ -12,6 +12,10 @@ export const endpointSameOrigin: Check = {
   level: "MUST",
   title: "new URL(endpoint data, SSE URL) has the SSE URL's origin",
   reference: REF.sseTransport,
+  failureMeans:
+    "SDK clients refuse an endpoint on another origin (the TypeScript client throws), so they never POST. An endpoint that points elsewhere is also how a hostile stream could send a client's messages to another host.",
+  remedy:
+    "Send a path (data: /messages?sessionId=…), or an absolute URL with the same scheme, host and port as the SSE URL. Behind a proxy, build it from the path the client used, not from the backend's own host name or port.",
   profiles: "all",
   requires: ["sse-endpoint-first"],
   async run(ctx) {

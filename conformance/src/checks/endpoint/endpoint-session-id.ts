@@ -8,6 +8,10 @@ export const endpointSessionId: Check = {
   level: "MUST",
   title: "The endpoint event's URL carries a sessionId query parameter",
   reference: REF.spiceSeed,
+  failureMeans:
+    "The POST URL does not say which session a message belongs to, so the server cannot route answers to the right stream the way the Spice, OpenSearch and SDK transports do, and the session checks (missing, unknown or closed sessionId) cannot run.",
+  remedy:
+    "Give every stream its own id and put it in the endpoint event's URL as a sessionId query parameter (data: /messages?sessionId=3f9c2a…). Look the session up by that parameter on every POST.",
   profiles: "all",
   requires: ["sse-endpoint-first"],
   async run(ctx) {

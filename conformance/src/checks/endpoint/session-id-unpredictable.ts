@@ -15,6 +15,10 @@ export const sessionIdUnpredictable: Check = {
   level: "MUST",
   title: `Session ids of ${SESSIONS} sessions are distinct, ≥ ${MIN_VARYING_CHARS} random-looking chars, not sequential`,
   reference: REF.sessionIds,
+  failureMeans:
+    "Anyone who can guess a session id (a counter, a timestamp, a short value) can POST into someone else's session and have the answers sent to that user's stream: session hijacking.",
+  remedy:
+    "Make each session id from a cryptographically secure random source with at least 128 bits, such as crypto.randomUUID() or crypto.randomBytes(16).toString(\"base64url\"). Never build one from a counter, the clock, or a hash of either.",
   profiles: "all",
   requires: ["endpoint-session-id"],
   async run(ctx) {

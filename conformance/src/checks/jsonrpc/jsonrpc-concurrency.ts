@@ -13,6 +13,10 @@ export const jsonrpcConcurrency: Check = {
   level: "MUST",
   title: `${CONCURRENT} concurrent pings with distinct ids are each answered once, ids matched`,
   reference: REF.jsonrpcResponse,
+  failureMeans:
+    "Clients that send requests in parallel (listing tools while a call runs, say) lose answers, get some twice, or get them swapped, so calls hang or return another call's result. The usual causes are one shared current-request variable, or a transport that handles one message at a time and drops the rest.",
+  remedy:
+    "Keep per-request state keyed by id (a Map from id to pending work) instead of one shared slot, answer each request exactly once, and let the transport accept new POSTs while earlier requests are still running.",
   profiles: "all",
   requires: ["post-request-accepted"],
   async run(ctx) {

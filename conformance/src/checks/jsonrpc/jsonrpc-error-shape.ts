@@ -14,6 +14,10 @@ export const jsonrpcErrorShape: Check = {
   level: "MUST",
   title: "Every error seen in the run has an integer code and a non-empty string message",
   reference: REF.jsonrpcErrorObject,
+  failureMeans:
+    "Clients read error.code and error.message (every SDK does): a code that is not an integer, or a missing or empty message, turns a clean error into a parse failure, and the reason is lost.",
+  remedy:
+    "Build every error object as {code: <integer>, message: <non-empty string>, data?: <anything>} from one helper, and map thrown non-Error values and framework errors through it too (-32603 with a real message for internal errors).",
   profiles: "all",
   requires: ["post-request-accepted"],
   async run(ctx) {

@@ -10,6 +10,10 @@ export const jsonrpcIdEcho: Check = {
   level: "MUST",
   title: 'Request ids are echoed with their type: "abc-1" and 7',
   reference: REF.jsonrpcResponse,
+  failureMeans:
+    "Clients match answers to requests by id with strict equality: an id sent as 7 that comes back as \"7\" (or the other way round) matches nothing, so the request times out although it was answered.",
+  remedy:
+    "Copy the request's id into the response unchanged, type included. Do not stringify, parse or normalise it; watch for Map keys, query strings or log formats that turn numbers into strings on the way.",
   profiles: "all",
   requires: ["post-request-accepted"],
   async run(ctx) {

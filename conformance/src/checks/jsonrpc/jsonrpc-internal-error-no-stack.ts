@@ -18,6 +18,10 @@ export const jsonrpcInternalErrorNoStack: Check = {
   level: "MUST",
   title: "Internal errors (-32603) carry no stack trace",
   reference: REF.jsonrpcErrorObject,
+  failureMeans:
+    "A stack trace in an error's message or data tells an attacker file paths, library versions and the code's structure, and shows internals to users and to the model.",
+  remedy:
+    "Catch exceptions at the dispatcher and answer -32603 (or, for a tool, a result with isError: true) with a short message saying what went wrong; log the stack on the server only, and never copy error.stack (or a framework error's text that includes it) into message or data.",
   profiles: "all",
   requires: ["post-request-accepted"],
   async run(ctx) {

@@ -17,6 +17,10 @@ export const jsonrpcInvalidParams: Check = {
   level: "MUST",
   title: "tools/call without `name` gets -32602; wrongly typed tool arguments are refused (SHOULD)",
   reference: REF.toolsErrors,
+  failureMeans:
+    "A tools/call without a name, or with arguments of the wrong type, runs anyway or fails with an unrelated error, so the client, and the model behind it, cannot correct the call. The SHOULD part warns when a tool silently accepts arguments of the wrong type.",
+  remedy:
+    "Validate params before running a method: tools/call without a string name is error -32602 (Invalid params). Validate tool arguments against the tool's inputSchema (with a JSON Schema validator such as Ajv) and answer -32602, or a CallToolResult with isError: true whose text names the wrong argument (2025-11-25 prefers the latter, so the model can fix its call).",
   profiles: "all",
   requires: ["post-request-accepted"],
   async run(ctx) {

@@ -22,6 +22,10 @@ export const jsonrpcInvalidRequest: Check = {
   level: "MUST",
   title: 'Invalid envelopes (no jsonrpc, jsonrpc "1.0", 42, id {}, []) are each answered with -32600',
   reference: REF.jsonrpcErrorObject,
+  failureMeans:
+    "Valid JSON that is not a JSON-RPC request (no jsonrpc member, jsonrpc \"1.0\", a bare number, an object as id, an empty batch) is run anyway, dropped silently or answered with another code, so a client with a serialization bug is never told what is wrong.",
+  remedy:
+    "Check the envelope before dispatching: the message is an object (or a non-empty array of them), jsonrpc is exactly \"2.0\", method is a string, id is a string, a number or null. Answer each violation with error -32600 (Invalid Request), with the request's id when a valid one could be read and id null otherwise; [] gets one -32600 with id null.",
   profiles: "all",
   requires: ["post-request-accepted"],
   async run(ctx) {

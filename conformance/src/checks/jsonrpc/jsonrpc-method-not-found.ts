@@ -10,6 +10,10 @@ export const jsonrpcMethodNotFound: Check = {
   level: "MUST",
   title: "An unknown method is answered with -32601",
   reference: REF.jsonrpcErrorObject,
+  failureMeans:
+    "A client probing for an optional method (or one from a newer revision) cannot tell an unsupported method from a broken server; a result for an unknown method makes it believe the call worked.",
+  remedy:
+    "Answer a request whose method you do not implement with error -32601 (Method not found) and the request's id, e.g. {\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32601,\"message\":\"Method not found: foo/bar\"}}. Most SDKs do this when no handler is registered; never return an empty result instead.",
   profiles: "all",
   requires: ["post-request-accepted"],
   async run(ctx) {

@@ -15,6 +15,10 @@ export const jsonrpcNotificationUnanswered: Check = {
   level: "MUST",
   title: "Notifications (known and unknown) get no answer",
   reference: REF.jsonrpcNotification,
+  failureMeans:
+    "The server answers notifications (often with -32601 for one it does not know), so clients get messages with an id they never sent, or id null, which some treat as a protocol error and close the session.",
+  remedy:
+    "Tell a notification (a message with no id member) from a request before dispatching: run its handler if you have one, ignore it if you do not, and never send a response or an error for it. A notifications/cancelled for an id you do not know is simply ignored.",
   profiles: "all",
   requires: ["post-request-accepted"],
   async run(ctx) {

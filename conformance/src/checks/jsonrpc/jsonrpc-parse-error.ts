@@ -16,6 +16,10 @@ export const jsonrpcParseError: Check = {
   level: "MUST",
   title: "Malformed JSON is answered with error -32700 and id null",
   reference: REF.jsonrpcErrorObject,
+  failureMeans:
+    "A client that sent a broken body (a truncated write, an encoding bug) gets no JSON-RPC answer, or a bare HTTP status a JSON-RPC client cannot read, so its request hangs or fails with no reason given. An error whose id is not null claims to answer a request the server could not read.",
+  remedy:
+    "When the body does not parse as JSON, answer {\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error\"}}, on the session's stream or as the POST's response body; do not guess the id from the broken text.",
   profiles: "all",
   requires: ["post-request-accepted"],
   async run(ctx) {

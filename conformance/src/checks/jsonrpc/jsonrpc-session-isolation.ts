@@ -16,6 +16,10 @@ export const jsonrpcSessionIsolation: Check = {
   level: "MUST",
   title: "A request on session A is answered on A only, never on session B",
   reference: REF.sseTransport,
+  failureMeans:
+    "Answers leak between sessions: one user's results (tool output, possibly private) go to another user's stream, and the user who asked waits forever.",
+  remedy:
+    "Send each answer to the stream of the session whose POST carried the request: keep the stream on the session object you look up by sessionId, and never write to a global or most-recent stream. Test it with two sessions at once.",
   profiles: "all",
   requires: ["post-request-accepted"],
   async run(ctx) {

@@ -11,6 +11,10 @@ export const mcpInitialize: Check = {
   level: "MUST",
   title: "initialize returns an InitializeResult (protocolVersion, capabilities, serverInfo)",
   reference: REF.lifecycleInit,
+  failureMeans:
+    "No 2025-era client can start: initialize is the first request it sends, and without a valid InitializeResult (protocolVersion, capabilities, serverInfo with name and version) it gives up.",
+  remedy:
+    "Answer initialize with {protocolVersion: <a revision you support>, capabilities: {…what you offer, e.g. tools: {}}, serverInfo: {name, version}}, and check the result against the schema of the revision you answer with.",
   profiles: "all",
   requires: ["post-request-accepted"],
   async run(ctx) {

@@ -10,6 +10,10 @@ export const mcpPing: Check = {
   level: "MUST",
   title: "ping is answered with an empty result {}",
   reference: REF.ping,
+  failureMeans:
+    "Clients and proxies use ping to see whether the connection is alive; an error or a result that is not empty makes them treat it as dead and reconnect.",
+  remedy:
+    "Answer ping at once with an empty result: {\"jsonrpc\":\"2.0\",\"id\":<the request's id>,\"result\":{}} (a _meta member is allowed, nothing else).",
   profiles: "all",
   requires: ["post-request-accepted"],
   async run(ctx) {

@@ -16,6 +16,10 @@ export const mcpToolsCall: Check = {
   level: "MUST",
   title: "Calling a tool that is safe to call (--tool, or annotated read-only) with schema-valid arguments returns a CallToolResult",
   reference: REF.toolsCall,
+  failureMeans:
+    "A listed tool cannot be used: called with arguments that match its own schema it answers a JSON-RPC error, or a result that is not a CallToolResult (no content array), so the model sees the tool fail.",
+  remedy:
+    "Answer tools/call for every listed tool with {content: [{type: \"text\", text: …}], isError?: boolean}; report a failure of the tool itself as isError: true with a text, not as a JSON-RPC error. Annotate tools that change nothing with readOnlyHint: true so the runner may call them, or name one with --tool.",
   profiles: "all",
   requires: ["mcp-tools-list"],
   async run(ctx) {

@@ -15,6 +15,10 @@ export const mcpToolsList: Check = {
   level: "MUST",
   title: "tools/list returns a ListToolsResult on every page; each inputSchema compiles",
   reference: REF.toolsList,
+  failureMeans:
+    "Clients cannot offer the server's tools: a result that is not a ListToolsResult (no tools array, a tool without name or inputSchema), a nextCursor that does not lead to the next page, or an inputSchema that is not valid JSON Schema makes the client drop the list or fail to check calls.",
+  remedy:
+    "Answer tools/list with {tools: [{name, description, inputSchema: {type: \"object\", properties: {…}}}], nextCursor?}. Give every tool an inputSchema that compiles as JSON Schema ({\"type\":\"object\"} for a tool without arguments), and return nextCursor only when another page exists, accepting it back as params.cursor.",
   profiles: "all",
   requires: ["mcp-initialize"],
   async run(ctx) {

@@ -15,6 +15,10 @@ export const mcpVersionNegotiation: Check = {
   level: "MUST",
   title: `initialize asking for ${UNKNOWN_VERSION} is answered with a version the server supports`,
   reference: REF.versionNegotiation,
+  failureMeans:
+    "A client from another revision is told the server speaks a revision it does not (the unknown version echoed back), or gets an error instead of an offer, so it cannot settle on a version both sides support.",
+  remedy:
+    "In initialize, answer with the requested protocolVersion when you support it; otherwise answer with the latest revision you do support (for example 2025-06-18), never with the unknown one and never with an error. The client then decides whether to go on.",
   profiles: "all",
   requires: ["mcp-initialize"],
   async run(ctx) {

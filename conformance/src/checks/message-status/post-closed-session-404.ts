@@ -17,6 +17,10 @@ export const postClosedSession404: Check = {
   level: "MUST",
   title: "After the stream is closed, a POST to its endpoint answers 404",
   reference: REF.sessionNotFound,
+  failureMeans:
+    "Sessions outlive their streams: a message sent after the client disconnected is accepted and answered into nothing, the server keeps state for every closed connection, and the client is never told to reconnect.",
+  remedy:
+    "Delete the session when its stream closes (in Node, on the response's close event), so later POSTs naming it get 404 like any unknown session.",
   profiles: ["generic", "spice", "opensearch"],
   requires: ["endpoint-session-id", "endpoint-resolves"],
   async run(ctx) {

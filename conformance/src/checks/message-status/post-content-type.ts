@@ -9,6 +9,10 @@ export const postContentType: Check = {
   level: "SHOULD",
   title: "A POST with Content-Type text/plain gets 415 (or 400), never 2xx",
   reference: REF.contractMessage,
+  failureMeans:
+    "The server parses whatever it is sent as JSON. A text/plain POST needs no CORS preflight, so a web page in the user's browser can drive a local server this way; a client sending the wrong type is not told so either.",
+  remedy:
+    "Check the media type of Content-Type before parsing: accept application/json (with parameters such as charset=utf-8) and answer anything else with 415 Unsupported Media Type and an error body.",
   profiles: "all",
   requires: ["endpoint-resolves"],
   async run(ctx) {

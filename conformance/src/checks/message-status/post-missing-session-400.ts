@@ -10,6 +10,10 @@ export const postMissingSession400: Check = {
   level: "MUST",
   title: "A POST without sessionId answers 400",
   reference: REF.contractMessage,
+  failureMeans:
+    "A client bug (a POST that lost its sessionId) is not told apart from an ended session, and a server that accepts such a POST may run the message outside any session, or in the wrong one.",
+  remedy:
+    "Check for the sessionId query parameter before reading the body; when it is absent, answer 400 with an error body (the message API's error shape) and do not run the message.",
   profiles: ["generic", "spice", "opensearch"],
   requires: ["endpoint-session-id", "endpoint-resolves"],
   async run(ctx) {

@@ -15,6 +15,10 @@ export const postNotificationAccepted: Check = {
   level: "MUST",
   title: "A POSTed notification (notifications/initialized) gets 202/204 and no answer",
   reference: REF.jsonrpcNotification,
+  failureMeans:
+    "Clients treat a non-2xx answer to notifications/initialized as an error and may drop the session; an answer sent for a notification is a message the client never asked for and cannot match to a request.",
+  remedy:
+    "Answer a POSTed notification (a message without an id) with 202 Accepted and an empty body, and send nothing for it on the stream: a notification never gets a JSON-RPC response, not even an error.",
   profiles: "all",
   requires: ["endpoint-resolves"],
   async run(ctx) {

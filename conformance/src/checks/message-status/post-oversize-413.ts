@@ -16,6 +16,10 @@ export const postOversize413: Check = {
   level: "MUST",
   title: `A POST declaring Content-Length ${DECLARED} (64 MiB) gets 413 within ${OVERSIZE_PROMPT_MS} ms, body unsent`,
   reference: REF.spiceSeed,
+  failureMeans:
+    "A client, or an attacker, can make the server read and buffer any amount of body before it is refused: memory and bandwidth exhaustion. A client with a message that is too big waits for a verdict instead of being told at once.",
+  remedy:
+    "Compare Content-Length with your limit (4 MiB here) as soon as the request head arrives, before reading the body, and answer 413 with a JSON-RPC error body ({\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"message exceeds 4194304 bytes\"}}), then close the connection. A body parser with a limit (raw-body, express.json({ limit })) refuses from Content-Length before reading, but its default error page is HTML: map its 413 to the JSON body.",
   profiles: "all",
   requires: ["endpoint-resolves"],
   async run(ctx) {

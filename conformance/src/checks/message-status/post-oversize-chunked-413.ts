@@ -18,6 +18,10 @@ export const postOversizeChunked413: Check = {
   level: "SHOULD",
   title: "A chunked POST body crossing 4 MiB gets 413 at the limit, before the body's end is sent",
   reference: REF.spiceSeed,
+  failureMeans:
+    "A chunked body (no Content-Length) is read to its end before it is measured, so a client can stream an unbounded body into the server's memory, and a legitimate oversized message is refused only after all of it was sent.",
+  remedy:
+    "Count body bytes as they arrive; the moment the count passes the limit, stop reading, answer 413 with a JSON-RPC error body and Connection: close, and close the connection. Do not wait for the terminating chunk.",
   profiles: "all",
   requires: ["endpoint-resolves"],
   async run(ctx) {

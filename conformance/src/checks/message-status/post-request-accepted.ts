@@ -11,6 +11,10 @@ export const postRequestAccepted: Check = {
   level: "MUST",
   title: "A POSTed ping is accepted (202; Celonis 200 with the answer) and its answer arrives",
   reference: REF.spiceSeed,
+  failureMeans:
+    "Clients see every request refused or never answered, so initialize, tools/list and every tool call fail. In the Spice and OpenSearch dialects the answer must come on the stream; in the Celonis dialect it must be in the POST's own 200 body.",
+  remedy:
+    "Accept a valid JSON-RPC request on the endpoint with 202 Accepted (Spice, OpenSearch; any 2xx on a generic server) and write its response as a message event on that session's stream. For the Celonis dialect, answer 200 with the JSON-RPC response as the body. Answer ping with the empty result {}.",
   profiles: "all",
   requires: ["endpoint-resolves"],
   async run(ctx) {

@@ -17,6 +17,10 @@ export const postUnderLimitAccepted: Check = {
   level: "MUST",
   title: `A valid ${MAX_MESSAGE_BYTES - 1}-byte message (just under 4 MiB) is accepted and answered`,
   reference: REF.spiceSeed,
+  failureMeans:
+    "Large but legal messages (long tool arguments, base64 content) are refused, usually because a layer's default body limit (express.json's 100 kB, nginx's 1 MB client_max_body_size) is below the documented 4 MiB.",
+  remedy:
+    "Set the body limit to the documented size (4 MiB, 4,194,304 bytes; anything below it is accepted) in every layer that reads the body: the JSON parser, the framework and any proxy in front (nginx client_max_body_size 4m).",
   profiles: "all",
   requires: ["post-request-accepted"],
   async run(ctx) {

@@ -14,6 +14,10 @@ export const postUnknownSession404: Check = {
   level: "MUST",
   title: "A POST with an unknown sessionId answers 404 (not 400)",
   reference: REF.sessionNotFound,
+  failureMeans:
+    "A client whose session has ended (a server restart, an idle timeout) is told its request is malformed (400) instead of that the session is gone (404), so it resends the same request instead of opening a new stream.",
+  remedy:
+    "Tell the two cases apart: a missing or malformed sessionId is 400; a well-formed id that names no live session is 404. Look the id up before dispatching and answer 404 (no such session) when the lookup misses.",
   profiles: ["generic", "spice", "opensearch"],
   requires: ["endpoint-session-id", "endpoint-resolves"],
   async run(ctx) {

@@ -11,6 +11,10 @@ export const opensearchAppendToBaseUrl: Check = {
   level: "MUST",
   title: "?append_to_base_url=true makes the endpoint data /_plugins/_ml/mcp/sse/message?sessionId=…",
   reference: REF.opensearchSessionSeed,
+  failureMeans:
+    "TypeScript and Python clients resolve the endpoint data as a URL; without the full message path their POSTs land at the origin's root and fail with 404, which is why OpenSearch offers append_to_base_url=true.",
+  remedy:
+    "When the stream is opened with ?append_to_base_url=true, send the endpoint data as the SSE path plus /message and the session, e.g. /_plugins/_ml/mcp/sse/message?sessionId=<id>.",
   profiles: ["opensearch"],
   requires: ["sse-endpoint-first"],
   async run(ctx) {

@@ -16,6 +16,10 @@ export const opensearchMcpJsonOnly: Check = {
   level: "MUST",
   title: "OpenSearch /_plugins/_ml/mcp: a request asking only for SSE is answered (JSON only is its named deviation)",
   reference: REF.opensearchStreamable,
+  failureMeans:
+    "A client that asks only for an event stream gets no usable answer. Answering JSON is OpenSearch's documented deviation and is reported as one; any other answer is a failure.",
+  remedy:
+    "Answer a POSTed request with 200 and either application/json (OpenSearch's behaviour) or text/event-stream; never 406 or an empty answer. If you can stream, honour an Accept that lists only text/event-stream.",
   profiles: ["opensearch"],
   transports: ["stateful", "stateless", "modern"],
   requires: [],

@@ -17,6 +17,10 @@ export const registryCrudRoundTrip = registryCheck({
   id: "registry-crud-round-trip",
   title: "Create (201), retrieve, list with limit/after, PATCH, DELETE (204), then 404 for the deleted id",
   reference: REF.registry,
+  failureMeans:
+    "Basic management of the registry is broken: a client cannot create, read, page through, update or delete MCP servers as documented, or a deleted server stays reachable.",
+  remedy:
+    "Implement /v1/mcp-servers as openapi/registry.yaml documents it: POST answers 201 with the stored server, GET lists with limit and after (a cursor of the last id), GET /{id} retrieves, PATCH changes only the fields sent and returns the result, DELETE answers 204, and GET or DELETE of a deleted id answers 404.",
   async run(ctx, registry) {
     const first = await createProbe(ctx, registry, "crud-a");
     const created = objectBody(ctx, first.call, "create");

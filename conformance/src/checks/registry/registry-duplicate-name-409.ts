@@ -11,6 +11,10 @@ export const registryDuplicateName409 = registryCheck({
   id: "registry-duplicate-name-409",
   title: "Creating a server with a taken server_name, or renaming one to it, answers 409",
   reference: REF.registryErrors,
+  failureMeans:
+    "Two servers can share a server_name, so exposed tool names (server__tool) collide and a client cannot know which server a name means.",
+  remedy:
+    "Enforce server_name uniqueness on create and on PATCH (a rename): answer 409 with an ApiError naming the taken name and change nothing. Back it with a unique index so concurrent requests cannot race past the check.",
   async run(ctx, registry) {
     const taken = await createProbe(ctx, registry, "dup");
     const again = await registry.call("createMcpServer", { body: { server_name: taken.name, mcp_server_type: "sse", server_url: `${UNREACHABLE_SSE_URL}-other` } });

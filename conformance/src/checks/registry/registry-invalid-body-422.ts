@@ -12,6 +12,10 @@ export const registryInvalidBody422 = registryCheck({
   id: "registry-invalid-body-422",
   title: "An invalid field (server_url not http(s); limit=0) answers 422 with errors[] naming it",
   reference: REF.registryErrors,
+  failureMeans:
+    "Bad input is stored, or refused without saying which field is wrong, so a client cannot fix its request.",
+  remedy:
+    "Validate bodies and query parameters against the schema before acting: well-formed JSON with an invalid field (server_url not an http(s) URL, limit=0) answers 422 with an ApiError whose errors[] has one entry per failing field naming it.",
   async run(ctx, registry) {
     const create = await registry.call("createMcpServer", {
       body: { server_name: registry.uniqueName("invalid"), mcp_server_type: "sse", server_url: "ftp://127.0.0.1:9/sse" },

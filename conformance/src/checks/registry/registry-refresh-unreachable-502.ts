@@ -12,6 +12,10 @@ export const registryRefreshUnreachable502 = registryCheck({
   id: "registry-refresh-unreachable-502",
   title: `Refreshing a server whose upstream (${UNREACHABLE_SSE_URL}) cannot be reached answers 502; its stored tools stay unchanged`,
   reference: REF.registryRefresh,
+  failureMeans:
+    "A refresh that cannot reach the upstream wipes or corrupts the server's stored tools, or reports success, so clients lose tools that still exist.",
+  remedy:
+    "Fetch the upstream's tools first and replace the stored ones only when that succeeded; when the upstream cannot be reached, answer 502 with an ApiError saying so and leave the stored tools untouched.",
   async run(ctx, registry) {
     const probe = await createProbe(ctx, registry, "refresh");
     const before = await registry.call("listMcpServerTools", { serverId: probe.id });

@@ -11,6 +11,10 @@ export const registryResponsesValid = registryCheck({
   id: "registry-responses-valid",
   title: "Every registry response has a documented status and validates against the registry spec's schema",
   reference: REF.registry,
+  failureMeans:
+    "Generated clients and typed SDKs built from the registry's spec break on responses the spec does not describe: an undocumented status, or a body that does not match its schema.",
+  remedy:
+    "Return only the statuses openapi/registry.yaml lists for each operation, with bodies that validate against their schemas (every error an ApiError {detail, code}); validate responses against the spec in your own tests.",
   async run(ctx, registry) {
     if (ctx.state.registryCalls.length === 0) {
       await registry.call("listMcpServers", { query: { limit: "5" } });

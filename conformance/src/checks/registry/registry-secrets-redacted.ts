@@ -20,6 +20,10 @@ export const registrySecretsRedacted = registryCheck({
   id: "registry-secrets-redacted",
   title: "auth_token, custom header and env values read back as ******** and never appear in any response",
   reference: REF.registrySecrets,
+  failureMeans:
+    "Stored secrets (auth tokens, custom header values, env values) can be read back by anyone with read access, or leak in list pages, PATCH answers or error messages.",
+  remedy:
+    "Treat secrets as write-only: store them, and return every secret field as ******** in every response (create, retrieve, list, PATCH); never echo a submitted value in an error message or header.",
   async run(ctx, registry) {
     const secret = (label: string): string => `probe-${label}-${randomBytes(12).toString("hex")}`;
     const secrets = { token: secret("token"), header: secret("header"), patched: secret("patched"), env: secret("env"), invalid: secret("invalid") };

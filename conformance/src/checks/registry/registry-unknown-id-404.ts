@@ -13,6 +13,10 @@ export const registryUnknownId404 = registryCheck({
   id: "registry-unknown-id-404",
   title: "GET, PATCH, DELETE, refresh and tools of an unknown (well-formed) server id answer 404",
   reference: REF.registryErrors,
+  failureMeans:
+    "Clients cannot tell \"no such server\" from a server error or a bad request, so scripts that clean up or refresh servers misreport what happened.",
+  remedy:
+    "Look the id up first in every /v1/mcp-servers/{id} operation (retrieve, PATCH, DELETE, refresh, tools) and answer 404 with an ApiError {detail, code} when it is not found; do not answer 400 or 422 for a well-formed id.",
   async run(ctx, registry) {
     const serverId = registry.unknownId();
     const calls: [RegistryOperationId, CallOptions][] = [

@@ -14,6 +14,10 @@ export const securityAuthEnforced: Check = {
   level: "MUST",
   title: "Without credentials, or with wrong ones, the server answers 401; with them, 200",
   reference: REF.authorization,
+  failureMeans:
+    "Anyone who can reach the server can use it, or (if only the GET is guarded) can POST into a session without credentials; wrong credentials that are accepted are no credentials at all.",
+  remedy:
+    "Authenticate every request, the GET that opens the stream and every POST to the endpoint: a missing or wrong token or key gets 401 (with WWW-Authenticate for bearer tokens) before any MCP processing; compare secrets in constant time (crypto.timingSafeEqual).",
   profiles: "all",
   requires: ["sse-response-headers"],
   skipUnless: (ctx) =>

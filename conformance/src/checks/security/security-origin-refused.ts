@@ -14,6 +14,10 @@ export const securityOriginRefused: Check = {
   level: "MUST",
   title: `GET and POST with Origin: ${FOREIGN_ORIGIN} are refused with 403`,
   reference: REF.originSecurity,
+  failureMeans:
+    "A web page the user visits can reach a server on their machine or network through DNS rebinding, and drive it (list and call tools) with the user's access, because the server does not look at Origin.",
+  remedy:
+    "Check the Origin header on every request, GET and POST: when it is present and not in your allow-list (e.g. http://localhost:<port> and your own web client's origin), answer 403 before doing anything else. Requests without Origin (non-browser clients) pass. Also bind local servers to 127.0.0.1, not 0.0.0.0.",
   profiles: "all",
   requires: ["endpoint-resolves"],
   async run(ctx) {

@@ -14,6 +14,10 @@ export const spiceMcpDelete204 = legacyCheck({
   level: "MUST",
   title: "Spice /v1/mcp: DELETE ends the session with 204; the id is 404 after",
   reference: REF.spiceStreamable,
+  failureMeans:
+    "Clients cannot end sessions cleanly: the session stays open on the server (holding memory and streams) after the client has left, or the client sees an error for a normal shutdown.",
+  remedy:
+    "On /v1/mcp, answer DELETE with the session's Mcp-Session-Id with 204 No Content, drop the session and its streams, and answer 404 to every later request that names it.",
   profiles: ["spice"],
   transports: ["stateful"],
   requires: ["legacy-session-id-visible-ascii"],

@@ -15,6 +15,10 @@ export const spiceMcpMissingSession404 = legacyCheck({
   level: "MUST",
   title: "Spice /v1/mcp: a request without Mcp-Session-Id is 404, like an unknown session",
   reference: REF.spiceStreamable,
+  failureMeans:
+    "Spice's clients treat 404 as the signal to open a new session; another status for a request without Mcp-Session-Id leaves them retrying a request that can never succeed.",
+  remedy:
+    "On /v1/mcp, answer a request (other than initialize) that carries no Mcp-Session-Id with 404, exactly as you answer an unknown or expired id.",
   profiles: ["spice"],
   transports: ["stateful"],
   requires: ["legacy-session-id-visible-ascii"],

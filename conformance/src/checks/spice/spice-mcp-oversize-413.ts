@@ -14,6 +14,10 @@ export const spiceMcpOversize413: Check = {
   level: "MUST",
   title: `Spice /v1/mcp: a POST declaring Content-Length ${OVERSIZE_DECLARED} gets 413 within ${OVERSIZE_PROMPT_MS} ms, body unsent`,
   reference: REF.spiceStreamable,
+  failureMeans:
+    "Spice documents a 4 MB message limit; a server that reads an oversized body before refusing it can be made to buffer any amount of data, and clients wait instead of getting the documented 413.",
+  remedy:
+    "Compare Content-Length with the 4 MiB limit as soon as the request head arrives, before reading the body, and answer 413 with a JSON-RPC error body, then close the connection; count bytes of a chunked body and answer 413 the moment it crosses the limit.",
   profiles: ["spice"],
   transports: ["stateful", "stateless", "modern"],
   requires: [],

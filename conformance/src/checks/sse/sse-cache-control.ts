@@ -9,6 +9,10 @@ export const sseCacheControl: Check = {
   level: "SHOULD",
   title: "The stream is sent with Cache-Control: no-cache (or no-store)",
   reference: REF.whatwgSseAuthoring,
+  failureMeans:
+    "A caching or buffering hop (a CDN, nginx, a corporate proxy) may hold the stream back or store it, so the endpoint event and the answers arrive late or never; a direct connection still works, which is why this is often found only in production.",
+  remedy:
+    "Send Cache-Control: no-cache (or no-store) in the stream's response head; behind nginx also send X-Accel-Buffering: no so it does not buffer the stream.",
   profiles: "all",
   requires: ["sse-response-headers"],
   async run(ctx) {

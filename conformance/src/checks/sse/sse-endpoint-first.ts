@@ -8,6 +8,10 @@ export const sseEndpointFirst: Check = {
   level: "MUST",
   title: "The first event on the stream is `endpoint`, with the POST URL as data",
   reference: REF.sseTransport,
+  failureMeans:
+    "The client never learns where to POST: an HTTP+SSE client waits for the endpoint event before it sends initialize, so the connection hangs until the client gives up.",
+  remedy:
+    "Write the endpoint event as the very first event of every new stream, before any message event: event: endpoint, then data: <POST path>?sessionId=<id>, then a blank line. Its data must not be empty. Comment lines before it are fine.",
   profiles: "all",
   requires: ["sse-response-headers"],
   async run(ctx) {

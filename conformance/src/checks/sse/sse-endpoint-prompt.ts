@@ -14,6 +14,10 @@ export const sseEndpointPrompt: Check = {
   level: "MUST",
   title: `The endpoint event arrives within ${ENDPOINT_PROMPT_MS} ms of the response head`,
   reference: REF.sseTransport,
+  failureMeans:
+    "Every connect stalls for as long as the endpoint event is held back (often until a buffer fills or a keep-alive pushes it out), and clients with a short connect timeout give up. The usual cause is compression middleware or a proxy buffering the small first write.",
+  remedy:
+    "Flush the endpoint event as soon as it is written: call res.flushHeaders() and write the event right away, leave text/event-stream out of compression middleware (compression waits for more bytes), and send X-Accel-Buffering: no behind nginx.",
   profiles: "all",
   requires: ["sse-endpoint-first"],
   async run(ctx) {

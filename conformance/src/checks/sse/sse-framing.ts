@@ -14,6 +14,10 @@ export const sseFraming: Check = {
   level: "MUST",
   title: "The stream follows the event-stream grammar: line ends, blank-line dispatch, known fields, retry digits, no stray BOM",
   reference: REF.whatwgSse,
+  failureMeans:
+    "Clients read the stream differently from what the server meant: an event can be lost, merged into the next one or given the wrong data, so some requests never seem to be answered. The message names the line and byte where the grammar broke; a warning means the bytes are legal but a common client (eventsource-parser) misreads them.",
+  remedy:
+    "End every line with LF (or CRLF, the same way throughout) and every event with a blank line. Use only the fields event, data, id and retry, and give retry digits only. Put JSON on one data line, or split it over several data: lines, never raw newlines. Write no byte-order mark. Use your framework's SSE writer instead of joining strings by hand.",
   profiles: "all",
   requires: ["sse-endpoint-first"],
   async run(ctx) {

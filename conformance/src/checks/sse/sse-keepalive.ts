@@ -8,6 +8,10 @@ export const sseKeepalive: Check = {
   level: "SHOULD",
   title: "An idle stream sends a keep-alive comment (or an event) within --keepalive-wait",
   reference: REF.whatwgSseAuthoring,
+  failureMeans:
+    "Proxies and load balancers close an idle connection (often after 30 to 120 s), so a quiet session drops and the client has to open a new one, losing the session's state.",
+  remedy:
+    "While a stream is open, send a comment line (: keep-alive, then a blank line) more often than the shortest idle timeout on the path (every 15 s is common), and stop the timer when the stream closes. Run the check with --keepalive-wait longer than your interval.",
   profiles: "all",
   requires: ["sse-endpoint-first"],
   skipUnless: (ctx) =>

@@ -13,6 +13,10 @@ export const sseMessageDataJson: Check = {
   level: "MUST",
   title: "Every `message` event's data is one JSON-RPC message or batch",
   reference: REF.sseTransport,
+  failureMeans:
+    "A client that JSON-parses every message event throws or drops the bad one, so the answer it carried is lost and the request never completes. Log lines or half-written JSON on the stream are the usual cause.",
+  remedy:
+    "Put exactly one serialized JSON-RPC message (or one batch array) in each message event's data, and nothing else. Send logs to stderr or as notifications/message, never as bare message data, and never split one message over two events.",
   profiles: "all",
   requires: ["sse-endpoint-first"],
   async run(ctx) {

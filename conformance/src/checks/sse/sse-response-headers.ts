@@ -9,6 +9,10 @@ export const sseResponseHeaders: Check = {
   level: "MUST",
   title: "GET on the SSE URL answers 200 with Content-Type text/event-stream",
   reference: REF.sseTransport,
+  failureMeans:
+    "No client can open a session: SSE readers (EventSource, the SDK clients) refuse a stream that is not 200 text/event-stream, so every later step fails. The usual causes are a route that is not the SSE handler (a 404 page, a login redirect) or a framework that sets Content-Type after the first write.",
+  remedy:
+    "Answer GET on the SSE path with status 200 and Content-Type: text/event-stream in the response head, before the first byte of the body (in Node: res.writeHead(200, { \"content-type\": \"text/event-stream\", \"cache-control\": \"no-cache\" })). Give wrong paths and refused credentials their own 4xx instead of an HTML page.",
   profiles: "all",
   requires: [],
   async run(ctx) {

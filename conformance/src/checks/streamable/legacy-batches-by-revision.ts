@@ -23,6 +23,10 @@ export const legacyBatchesByRevision = legacyCheck({
   level: "MUST",
   title: "2025-03-26 answers each request of a batch; later revisions refuse a batch they do not take with an HTTP error status",
   reference: REF.streamableBatches,
+  failureMeans:
+    "A 2025-03-26 client that batches requests gets some answered and others not; under 2025-06-18 and later, a batch the server does not take is answered with a 2xx that pretends to answer it, so the client waits for responses that never come.",
+  remedy:
+    "For sessions on 2025-03-26, answer every request of a batch array (one response per id, as a JSON array or on the SSE stream). For later revisions, either refuse a batch with an HTTP error status (400 with a -32600 error) or, for a batch of notifications you accept, answer 202 with no body; never answer 200 that leaves requests unanswered.",
   transports: ["stateful", "stateless"],
   async run(ctx, opened) {
     const notes: string[] = [];

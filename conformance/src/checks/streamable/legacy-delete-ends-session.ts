@@ -14,6 +14,10 @@ export const legacyDeleteEndsSession = legacyCheck({
   level: "MUST",
   title: "DELETE ends the session (or is 405); a request after it is 404",
   reference: REF.streamableSessions,
+  failureMeans:
+    "A client cannot end its session: DELETE is refused with an error, or accepted while the session goes on answering, so sessions pile up on the server and the client's logout means nothing.",
+  remedy:
+    "On DELETE with Mcp-Session-Id, end the session and answer 2xx (204 is usual), then answer 404 to every later request that names it; if clients may not end sessions, answer 405 Method Not Allowed.",
   transports: ["stateful"],
   requires: ["legacy-session-id-visible-ascii"],
   async run(ctx, opened) {

@@ -17,6 +17,10 @@ export const legacyEventIdsUnique = legacyCheck({
   level: "MUST",
   title: "SSE event ids are unique across the session's streams",
   reference: REF.streamableResumability,
+  failureMeans:
+    "A client that reconnects with Last-Event-ID can be resumed on the wrong stream, or miss or repeat messages, because one id names events on several streams.",
+  remedy:
+    "If you put ids on SSE events, make them unique across every stream of the session, e.g. <stream id>/<sequence number>, so an id names one event of one stream.",
   transports: ["stateful"],
   async run(ctx, opened) {
     const seen = new Map<string, number>();

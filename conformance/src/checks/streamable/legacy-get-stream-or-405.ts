@@ -13,6 +13,10 @@ export const legacyGetStreamOr405 = legacyCheck({
   level: "MUST",
   title: "GET on the endpoint is answered with text/event-stream or 405",
   reference: REF.streamableListening,
+  failureMeans:
+    "Clients that open the GET stream for server-initiated messages get an answer they cannot interpret (404, a JSON body, a hang), and may treat the whole server as broken.",
+  remedy:
+    "Answer GET on the MCP endpoint with Accept: text/event-stream either with 200 and Content-Type: text/event-stream (a stream for server messages of that session), or with 405 Method Not Allowed if you offer no such stream.",
   transports: ["stateful", "stateless"],
   async run(ctx, opened) {
     const stream = await openSessionStream(ctx, opened);

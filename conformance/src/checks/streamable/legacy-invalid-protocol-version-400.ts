@@ -14,6 +14,10 @@ export const legacyInvalidProtocolVersion400 = legacyCheck({
   level: "MUST",
   title: "A request with an invalid MCP-Protocol-Version is 400",
   reference: REF.streamableVersionHeader,
+  failureMeans:
+    "A client announcing a revision the server does not speak is served anyway, so both sides believe they agree on rules they do not share, and the failures come later and make no sense.",
+  remedy:
+    "Read MCP-Protocol-Version on every request after initialize: if it is present and not a revision you support, answer 400 Bad Request (a JSON-RPC error body naming the versions you support helps the client); if it is absent, assume 2025-03-26.",
   transports: ["stateful", "stateless"],
   async run(ctx, opened) {
     const exchange = await postLegacy(ctx, opened, { jsonrpc: "2.0", id: 14, method: "tools/list" }, { [MCP_HEADER.PROTOCOL_VERSION]: "not-a-version" });

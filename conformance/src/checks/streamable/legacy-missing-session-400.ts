@@ -14,6 +14,10 @@ export const legacyMissingSession400 = legacyCheck({
   level: "SHOULD",
   title: "A request without Mcp-Session-Id to a server that requires sessions is 400",
   reference: REF.streamableSessions,
+  failureMeans:
+    "A client that lost its Mcp-Session-Id is served outside any session, or told something other than that its request is incomplete, so it cannot correct itself.",
+  remedy:
+    "When a request other than initialize arrives without Mcp-Session-Id at a server that requires sessions, answer 400 Bad Request with a JSON-RPC error body saying the header is missing.",
   transports: ["stateful"],
   // Spice answers 404 by design: spice-mcp-missing-session-404 holds it to that.
   profiles: ["generic", "opensearch", "celonis"],

@@ -12,6 +12,10 @@ export const legacyNotification202 = legacyCheck({
   level: "MUST",
   title: "An accepted notification is 202 with an empty body",
   reference: REF.streamableSending,
+  failureMeans:
+    "Clients treat a status other than 202, or a body they did not expect, as an error for a notification; some then drop the session.",
+  remedy:
+    "Answer an accepted notification (no id) with 202 Accepted and an empty body (Content-Length: 0), and send nothing for it later either.",
   transports: ["stateful", "stateless"],
   async run(ctx, opened) {
     const exchange = await postLegacy(ctx, opened, { jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: 999_999, reason: "mcp-contract check" } });

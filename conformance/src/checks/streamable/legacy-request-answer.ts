@@ -13,6 +13,10 @@ export const legacyRequestAnswer = legacyCheck({
   level: "MUST",
   title: "A request is answered in JSON or SSE with one response bearing its id",
   reference: REF.streamableSending,
+  failureMeans:
+    "Clients cannot read the answer: a status other than 200, a media type other than application/json or text/event-stream, several responses, or a response with another id leaves the request unanswered as far as the client can tell.",
+  remedy:
+    "Answer a POSTed request with 200 and either Content-Type: application/json holding exactly the one response with the request's id, or text/event-stream whose events end with that response.",
   transports: ["stateful", "stateless"],
   async run(ctx, opened) {
     const exchange = await postLegacy(ctx, opened, { jsonrpc: "2.0", id: 15, method: "tools/list" });

@@ -20,6 +20,10 @@ export const legacyResumeOwnStream = legacyCheck({
   level: "MUST",
   title: "GET with Last-Event-ID replays only that event's stream, never another's",
   reference: REF.streamableResumability,
+  failureMeans:
+    "A resuming client receives messages of another stream (another request's response), which it may take as the answer to the wrong request.",
+  remedy:
+    "On GET with Last-Event-ID, find the stream that event belongs to (encoding the stream in the id makes this easy) and replay only that stream's messages after it, or answer without replaying anything; never replay from another stream.",
   transports: ["stateful"],
   requires: ["legacy-event-ids-unique"],
   async run(ctx, opened) {

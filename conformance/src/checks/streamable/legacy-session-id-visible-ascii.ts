@@ -12,6 +12,10 @@ export const legacySessionIdVisibleAscii: Check = {
   level: "MUST",
   title: "initialize assigns an Mcp-Session-Id of visible ASCII only",
   reference: REF.streamableSessions,
+  failureMeans:
+    "The session id travels in the Mcp-Session-Id header of every later request; without one the stateful checks cannot run, and an id with spaces, control or non-ASCII characters is mangled or refused by HTTP stacks, so the client loses its session.",
+  remedy:
+    "Return Mcp-Session-Id on the InitializeResult's HTTP response, made only of visible ASCII (0x21 to 0x7E) and from a secure random source, e.g. crypto.randomUUID(). A server that needs no sessions should send none, and is then checked as stateless.",
   profiles: "all",
   transports: ["stateful"],
   requires: [],

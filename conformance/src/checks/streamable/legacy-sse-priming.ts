@@ -18,6 +18,10 @@ export const legacySsePriming = legacyCheck({
   level: "SHOULD",
   title: "Under 2025-11-25 a POST's SSE answer starts with a priming event (an id, empty data)",
   reference: REF.streamablePriming,
+  failureMeans:
+    "A 2025-11-25 client that loses the stream before the first real event has no event id to resume from, so it cannot reconnect to the stream and the request is lost.",
+  remedy:
+    "Under 2025-11-25, start every SSE answer to a POST with a priming event: an id and empty data (id: <stream>/0, then data: and a blank line), before the first message.",
   transports: ["stateful", "stateless"],
   async run(ctx, opened) {
     if (opened.version !== PRIMING_REVISION) return skip(`the session negotiated ${opened.version}; the priming event is a ${PRIMING_REVISION} rule`);

@@ -21,6 +21,10 @@ export const legacySseRetry = legacyCheck({
   level: "SHOULD",
   title: "Under 2025-11-25 a server that closes an SSE connection early sends retry first",
   reference: REF.streamablePriming,
+  failureMeans:
+    "When the server closes a stream's connection early without a retry field, the client has no guidance on when to reconnect, and either hammers the server or waits with the default delay.",
+  remedy:
+    "Under 2025-11-25, before closing an SSE connection whose stream is not finished, send a retry field (retry: 1000, then a blank line) telling the client how many milliseconds to wait before reconnecting with Last-Event-ID.",
   transports: ["stateful"],
   async run(ctx, opened) {
     if (opened.version !== PRIMING_REVISION) return skip(`the session negotiated ${opened.version}; retry before an early close is a ${PRIMING_REVISION} rule`);

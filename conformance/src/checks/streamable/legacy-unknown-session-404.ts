@@ -14,6 +14,10 @@ export const legacyUnknownSession404 = legacyCheck({
   level: "MUST",
   title: "A request with an unknown Mcp-Session-Id is 404",
   reference: REF.streamableSessions,
+  failureMeans:
+    "A client whose session has ended (a restart, an expiry) is not told so, and keeps sending requests that fail, instead of sending initialize again as the 404 would tell it to.",
+  remedy:
+    "Look up Mcp-Session-Id on every request; an id that names no live session (never issued, expired or ended) answers 404, so the client starts a new session with initialize.",
   transports: ["stateful"],
   requires: ["legacy-session-id-visible-ascii"],
   async run(ctx, opened) {

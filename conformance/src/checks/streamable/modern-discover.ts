@@ -13,6 +13,10 @@ export const modernDiscover: Check = {
   level: "MUST",
   title: "server/discover returns supportedVersions, capabilities and resultType",
   reference: REF.modernDiscover,
+  failureMeans:
+    "server/discover is a MUST for 2026-07-28 servers: clients call it to learn the supported versions, capabilities and server identity in one request, and clients that speak both eras use it to probe which one a server speaks. Without it they see an unknown method, or a result they cannot read, and may fall back to the 2025 transport or give up.",
+  remedy:
+    "Implement server/discover, answering {resultType: \"complete\", supportedVersions: [\"2026-07-28\", …], capabilities: {…}, _meta: {\"io.modelcontextprotocol/serverInfo\": {name, version}}}.",
   profiles: "all",
   transports: ["modern"],
   requires: [],

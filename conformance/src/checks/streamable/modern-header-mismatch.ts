@@ -14,6 +14,10 @@ export const modernHeaderMismatch: Check = {
   level: "MUST",
   title: "An Mcp-Method header that differs from the body's method is 400 with -32020",
   reference: REF.modernHeaders,
+  failureMeans:
+    "Proxies and gateways route and authorize by the Mcp-Method header; a server that runs the body's method when the header says another lets a request pass a policy as one method and run as another.",
+  remedy:
+    "Compare Mcp-Method (and Mcp-Name where the method has one) with the body before running anything; on a mismatch answer HTTP 400 with JSON-RPC error -32020 (HeaderMismatch) and run nothing.",
   profiles: "all",
   transports: ["modern"],
   requires: [],

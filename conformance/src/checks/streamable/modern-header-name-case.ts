@@ -18,6 +18,10 @@ export const modernHeaderNameCase: Check = {
   level: "MUST",
   title: "Mcp-Method and MCP-Protocol-Version are recognised whatever the case of their names",
   reference: REF.modernHeaderNames,
+  failureMeans:
+    "Clients and proxies that spell header names differently (HTTP/2 lower-cases all of them) are refused, although HTTP header names are case-insensitive.",
+  remedy:
+    "Read headers through your HTTP library's case-insensitive lookup (in Node, req.headers is already lower-cased; use req.headers[\"mcp-method\"]), never by comparing raw names; compare header values case-sensitively.",
   profiles: "all",
   transports: ["modern"],
   requires: ["modern-discover"],

@@ -19,6 +19,10 @@ export const modernMcpNameBase64: Check = {
   level: "MUST",
   title: "A Base64-encoded Mcp-Name (=?base64?…?=) is decoded before it is compared with the body",
   reference: REF.modernHeaderNames,
+  failureMeans:
+    "Tools, resources or prompts whose names are not header-safe (non-ASCII, spaces) cannot be called: the client sends Mcp-Name Base64-encoded, as the spec requires, and the server takes it for a mismatch.",
+  remedy:
+    "Before comparing Mcp-Name with the body, decode a value of the form =?base64?<data>?= as Base64 and UTF-8; compare the decoded text with params.name (or params.uri).",
   profiles: "all",
   transports: ["modern"],
   requires: ["modern-discover"],

@@ -14,6 +14,10 @@ export const modernMissingMeta: Check = {
   level: "MUST",
   title: "A request without the required _meta is 400 with -32602",
   reference: REF.modernMeta,
+  failureMeans:
+    "A request without its _meta (protocol version, client capabilities) is served on guesses, so the server may use features the client does not have.",
+  remedy:
+    "Require params._meta with io.modelcontextprotocol/protocolVersion and io.modelcontextprotocol/clientCapabilities on every modern request; when either is missing answer HTTP 400 with JSON-RPC error -32602 (Invalid params) saying which.",
   profiles: "all",
   transports: ["modern"],
   requires: [],

@@ -16,6 +16,10 @@ export const modernNoServerRequests: Check = {
   level: "MUST",
   title: "A modern SSE answer carries no request from the server",
   reference: REF.streamableSseAnswers,
+  failureMeans:
+    "2026-07-28 clients do not answer requests from the server on a response stream: a sampling, elicitation or roots request sent there is never answered, and the original request stalls.",
+  remedy:
+    "On a modern response stream send only notifications related to the request and then its response. When you need input from the client, return an InputRequiredResult (resultType: \"input_required\") instead of sending a request.",
   profiles: "all",
   transports: ["modern"],
   requires: [],

@@ -13,6 +13,10 @@ export const modernOnlyGet405: Check = {
   level: "SHOULD",
   title: "A modern-only server answers GET with 405",
   reference: REF.modernBackwardCompatibility,
+  failureMeans:
+    "A 2025 client opening the old GET stream at a modern-only server gets a hang or an unclear answer instead of learning at once that there is no stream here.",
+  remedy:
+    "On a server that speaks only 2026-07-28, answer GET (and DELETE) on the MCP endpoint with 405 Method Not Allowed and Allow: POST; ignore Mcp-Session-Id and Last-Event-ID.",
   profiles: "all",
   transports: ["modern"],
   requires: [],

@@ -14,6 +14,10 @@ export const modernRemovedMethod404: Check = {
   level: "MUST",
   title: "A removed method (ping) is HTTP 404 with JSON-RPC -32601",
   reference: REF.modernHeaders,
+  failureMeans:
+    "A 2026-07-28 client cannot tell a method that does not exist (ping was removed) from a broken request or a server error, so its fallback logic goes wrong.",
+  remedy:
+    "Answer a method you do not implement, including those 2026-07-28 removed (ping, initialize, logging/setLevel, resources/subscribe), with HTTP 404 and JSON-RPC error -32601 bearing the request's id.",
   profiles: "all",
   transports: ["modern"],
   requires: [],

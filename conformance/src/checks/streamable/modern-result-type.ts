@@ -13,6 +13,10 @@ export const modernResultType: Check = {
   level: "MUST",
   title: "A tools/list result is one response with the request's id, in JSON or SSE, carrying resultType",
   reference: REF.modernResults,
+  failureMeans:
+    "2026-07-28 servers MUST put resultType on every result: clients read it to tell a complete answer from one that needs input (input_required), and a missing one is taken as \"complete\" (how a client treats a pre-2026 server), so a server that needs input cannot say so. An answer that is not one response bearing the request's id is not an answer at all.",
+  remedy:
+    "Put resultType on every result (\"complete\" for an ordinary answer), and answer a request with 200 and either one application/json response bearing its id or an SSE stream ending with it.",
   profiles: "all",
   transports: ["modern"],
   requires: [],

@@ -17,6 +17,10 @@ export const modernUnsupportedVersion: Check = {
   level: "MUST",
   title: "An unsupported protocol version is 400 with -32022 naming data.supported and data.requested",
   reference: REF.modernVersions,
+  failureMeans:
+    "A client on another revision gets no usable error, so it cannot retry with a version the server speaks; the versioning page makes the supported list part of the error so clients can negotiate.",
+  remedy:
+    "When MCP-Protocol-Version (and _meta's protocolVersion) is a version you do not implement, answer HTTP 400 with JSON-RPC error -32022 (UnsupportedProtocolVersion) whose data is {\"supported\": [\"2026-07-28\", …], \"requested\": \"<the version sent>\"}.",
   profiles: "all",
   transports: ["modern"],
   requires: [],

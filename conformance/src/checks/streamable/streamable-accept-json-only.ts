@@ -15,6 +15,10 @@ export const streamableAcceptJsonOnly: Check = {
   level: "INFO",
   title: "What a request with Accept: application/json alone gets (406, or a JSON answer: no revision says)",
   reference: REF.streamableUnspecified,
+  failureMeans:
+    "Nothing fails: no revision says what a server answers to a request whose Accept lists only application/json. Clients must list both types; the observation shows what a client that does not will get (the SDK v1 answers 406).",
+  remedy:
+    "No change is required. Answering in JSON, which the client said it accepts, is the most useful choice; if you refuse, answer 406 with a JSON-RPC error body that says Accept must list application/json and text/event-stream.",
   profiles: "all",
   transports: ["stateful", "stateless", "modern"],
   requires: [],

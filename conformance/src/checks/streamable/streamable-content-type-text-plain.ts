@@ -15,6 +15,10 @@ export const streamableContentTypeTextPlain: Check = {
   level: "INFO",
   title: "What a JSON-RPC body sent as Content-Type: text/plain gets (415, 400, or an answer: no revision says)",
   reference: REF.streamableUnspecified,
+  failureMeans:
+    "Nothing fails: no revision says what a server answers to a JSON-RPC body sent as text/plain. A server that reads it anyway accepts requests a web page can send without a CORS preflight.",
+  remedy:
+    "No change is required. Answering 415 Unsupported Media Type with a JSON-RPC error body (what the SDK v2 does) is the safest choice: it refuses bodies a browser can send cross-site without a preflight.",
   profiles: "all",
   transports: ["stateful", "stateless", "modern"],
   requires: [],

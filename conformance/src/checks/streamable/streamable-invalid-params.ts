@@ -18,6 +18,10 @@ export const streamableInvalidParams: Check = {
   level: "MUST",
   title: "tools/call with params that break its schema (arguments not an object) is answered with -32602",
   reference: REF.streamableUnknownTool,
+  failureMeans:
+    "A tools/call with params that break the schema (arguments not an object) runs, or fails with an unrelated error, so the client cannot learn what was wrong with its call.",
+  remedy:
+    "Validate tools/call params against the CallToolRequest schema before looking up the tool: arguments must be an object, name a string. Answer a violation, or an unknown tool name, with error -32602 (Invalid params) and the request's id.",
   profiles: "all",
   transports: ["stateful", "stateless", "modern"],
   requires: [],

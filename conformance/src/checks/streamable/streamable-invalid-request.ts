@@ -14,6 +14,10 @@ export const streamableInvalidRequest: Check = {
   level: "MUST",
   title: 'A request with "jsonrpc": "1.0" is answered with -32600 (an HTTP error status)',
   reference: REF.streamableErrors,
+  failureMeans:
+    "A body that is JSON but not JSON-RPC 2.0 is run, or refused without a JSON-RPC error, so a client with a serialization bug is not told what is wrong.",
+  remedy:
+    "Check that jsonrpc is exactly \"2.0\" and that method and id have valid types before dispatching; otherwise answer 400 with error -32600 (Invalid Request) and the request's id if it could be read, else id null.",
   profiles: "all",
   transports: ["stateful", "stateless", "modern"],
   requires: [],

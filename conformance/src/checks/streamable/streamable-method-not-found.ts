@@ -16,6 +16,10 @@ export const streamableMethodNotFound: Check = {
   level: "MUST",
   title: "An unknown method is answered with -32601 (modern: HTTP 404)",
   reference: REF.streamableErrors,
+  failureMeans:
+    "A client probing for a method cannot tell \"not implemented\" from a failure; on the modern transport a status other than 404 also breaks the way clients tell a missing method from a broken request.",
+  remedy:
+    "Answer an unknown method with error -32601 and the request's id: in a 2025 session with 200 (it is a normal JSON-RPC response), on the 2026-07-28 transport with HTTP 404.",
   profiles: "all",
   transports: ["stateful", "stateless", "modern"],
   requires: [],

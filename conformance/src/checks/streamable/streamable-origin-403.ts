@@ -15,6 +15,10 @@ export const streamableOrigin403: Check = {
   level: "MUST",
   title: "A request with a foreign Origin is refused with 403",
   reference: REF.streamableSecurity,
+  failureMeans:
+    "A web page the user visits can reach the server through DNS rebinding and send it MCP requests with the user's access, because a request from a foreign Origin is served. 2025-11-25 made the 403 a MUST; 2026-07-28 keeps it.",
+  remedy:
+    "Check Origin on every request to the MCP endpoint before anything else: when it is present and not one you allow (your own origins, http://localhost:<port>), answer 403; the body may be a JSON-RPC error without an id. Requests without Origin pass. Bind local servers to 127.0.0.1.",
   profiles: "all",
   transports: ["stateful", "stateless", "modern"],
   requires: [],

@@ -16,6 +16,10 @@ export const streamableParseError: Check = {
   level: "MUST",
   title: "An unparseable body is answered with -32700 and id null (an HTTP error status)",
   reference: REF.streamableErrors,
+  failureMeans:
+    "A client that sent a broken body gets no JSON-RPC error, or gets 200 as if the input had been accepted, so it cannot tell its own bug from the server's.",
+  remedy:
+    "When the body is not JSON, answer an HTTP error status (400) with the body {\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error\"}}.",
   profiles: "all",
   transports: ["stateful", "stateless", "modern"],
   requires: [],

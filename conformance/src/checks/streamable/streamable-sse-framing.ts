@@ -16,6 +16,10 @@ export const streamableSseFraming: Check = {
   level: "MUST",
   title: "An SSE answer to a POST follows the event-stream grammar",
   reference: REF.whatwgSse,
+  failureMeans:
+    "Clients misread the streamed answer: an event is lost, merged with the next or parsed with wrong data, so the response never reaches the caller. The message names the line and byte where the grammar broke.",
+  remedy:
+    "Write each event as field lines (event, data, id, retry with digits only) ending in LF (or CRLF, the same throughout), ended by a blank line; put the JSON on one data line; valid UTF-8, no byte-order mark. Use your framework's SSE writer rather than joining strings by hand.",
   profiles: "all",
   transports: ["stateful", "stateless", "modern"],
   requires: [],
