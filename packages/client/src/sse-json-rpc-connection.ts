@@ -5,11 +5,9 @@
  * @see https://modelcontextprotocol.io/specification/2024-11-05/basic/transports#http-with-sse
  */
 import type {
-  JSONRPCErrorResponse,
   JSONRPCMessage,
   JSONRPCNotification,
   JSONRPCRequest,
-  JSONRPCResultResponse,
   RequestId,
 } from "@mcp-contract/api-types";
 import type { EventSourceMessage } from "eventsource-parser";
@@ -21,6 +19,7 @@ import { PendingRequests, type JsonRpcResult } from "./pending-requests.js";
 import { readEventStream } from "./read-event-stream.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS, type RequestOptions, type SessionOptions } from "./session-options.js";
 import type { McpTransport, TransportEvents } from "./session/mcp-transport.js";
+import { receiveMessages, type EmitTransportEvent } from "./session/receive-messages.js";
 import { TypedEmitter } from "./typed-emitter.js";
 
 /** What a session reports besides answers to its own requests (the same events every transport has). */
@@ -52,6 +51,7 @@ export class SseJsonRpcConnection extends TypedEmitter<SessionEvents> implements
   #closeError: McpTransportError | undefined;
   #lastId = 0;
   readonly #pending = new PendingRequests();
+  readonly #emitEvent: EmitTransportEvent = (type, payload) => this.emit(type, payload);
   readonly #controller: AbortController;
   readonly #options: SessionOptions;
   readonly #headers: Headers;
@@ -250,30 +250,6 @@ export class SseJsonRpcConnection extends TypedEmitter<SessionEvents> implements
   }
 
   #receive(data: string): void {
-    let value: unknown;
-    try {
-      value = JSON.parse(data);
-    } catch (error) {
-      this.emit("malformed", { data, reason: `not JSON: ${describe(error)}` });
-      return;
-    }
-    for (const item of Array.isArray(value) ? value : [value]) this.#dispatch(item, data);
-  }
-
-  #dispatch(value: unknown, data: string): void {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      this.emit("malformed", { data, reason: "not a JSON-RPC message object" });
-      return;
-    }
-    const message = value as JSONRPCMessage;
-    this.emit("message", message);
-    if ("method" in message && typeof message.method === "string") {
-      if ("id" in message && message.id !== undefined) this.emit("request", message);
-      else this.emit("notification", message);
-    } else if ("result" in message || "error" in message) {
-      this.#pending.answer(message as JSONRPCResultResponse | JSONRPCErrorResponse);
-    } else {
-      this.emit("malformed", { data, reason: "neither a request, a notification nor a response" });
-    }
+    receiveMessages(data, this.#emitEvent, this.#pending);
   }
 }

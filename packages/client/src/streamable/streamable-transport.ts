@@ -7,11 +7,9 @@
  * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
  */
 import type {
-  JSONRPCErrorResponse,
   JSONRPCMessage,
   JSONRPCNotification,
   JSONRPCRequest,
-  JSONRPCResultResponse,
   RequestId,
 } from "@mcp-contract/api-types";
 import { connectionHeaders, type ConnectionOptions, type FetchLike } from "../connection-options.js";
@@ -20,6 +18,7 @@ import { McpTransportError } from "../mcp-transport-error.js";
 import { PendingRequests } from "../pending-requests.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS, type RequestOptions } from "../session-options.js";
 import type { McpTransport, TransportEvents, TransportName } from "../session/mcp-transport.js";
+import { receiveMessages, type EmitTransportEvent } from "../session/receive-messages.js";
 import { TypedEmitter } from "../typed-emitter.js";
 import { answerError } from "./answer-error.js";
 import { isEventStreamType, isJsonType, readBoundedText, readSse } from "./read-sse.js";
@@ -58,6 +57,7 @@ export abstract class StreamableTransport extends TypedEmitter<TransportEvents> 
   protected readonly maxMessageBytes: number;
   protected readonly closeController = new AbortController();
   protected readonly pending = new PendingRequests();
+  readonly #emitEvent: EmitTransportEvent = (type, payload) => this.emit(type, payload);
   #closeError: McpTransportError | undefined;
   #lastId = 0;
   #markEnded!: (reason: McpTransportError) => void;
@@ -197,31 +197,7 @@ export abstract class StreamableTransport extends TypedEmitter<TransportEvents> 
 
   /** Parses and dispatches data that should hold JSON-RPC messages. */
   protected receive(data: string): void {
-    let value: unknown;
-    try {
-      value = JSON.parse(data);
-    } catch (error) {
-      this.emit("malformed", { data, reason: `not JSON: ${describe(error)}` });
-      return;
-    }
-    for (const item of Array.isArray(value) ? value : [value]) this.dispatch(item, data);
-  }
-
-  protected dispatch(value: unknown, data: string): void {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      this.emit("malformed", { data, reason: "not a JSON-RPC message object" });
-      return;
-    }
-    const message = value as JSONRPCMessage;
-    this.emit("message", message);
-    if ("method" in message && typeof message.method === "string") {
-      if ("id" in message && message.id !== undefined) this.emit("request", message);
-      else this.emit("notification", message);
-    } else if ("result" in message || "error" in message) {
-      this.pending.answer(message as JSONRPCResultResponse | JSONRPCErrorResponse);
-    } else {
-      this.emit("malformed", { data, reason: "neither a request, a notification nor a response" });
-    }
+    receiveMessages(data, this.#emitEvent, this.pending);
   }
 
   /** Turns what a POST threw into the error its request rejects with. */
