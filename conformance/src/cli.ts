@@ -26,6 +26,7 @@ async function main(argv: readonly string[]): Promise<number> {
         era: { type: "string" },
         tool: { type: "string" },
         "tool-args": { type: "string" },
+        "capability-tool": { type: "string" },
         header: { type: "string", multiple: true },
         bearer: { type: "string" },
         only: { type: "string", multiple: true },

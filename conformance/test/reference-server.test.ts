@@ -40,8 +40,9 @@ const CASES: Case[] = [
   ["OpenSearch, default endpoint data", OPENSEARCH, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY, ...REGISTRY, ...STREAMABLE]],
   ["OpenSearch, append_to_base_url=true", `${OPENSEARCH}?append_to_base_url=true`, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY, ...REGISTRY, ...STREAMABLE]],
   ["Celonis asset builtin with a bearer token", CELONIS, { bearerTokens: ["token-1"] }, { headers: { Authorization: "Bearer token-1" }, credentialHeaders: ["authorization"] }, ["sse-keepalive", ...SESSION_ONLY, "celonis-rate-limit-shape", "opensearch-append-to-base-url", ...REGISTRY, ...STREAMABLE]],
-  ["/mcp, dual-era", "/mcp", {}, {}, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("generic"), "modern-only-get-405"])]],
-  ["/mcp, modern only", "/mcp", { eras: "modern" }, {}, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("generic"), ...idsFor("stateful").filter((id) => !idsFor("modern").includes(id))])]],
+  // confirm is the reference server's tool that needs elicitation (modern-missing-client-capability).
+  ["/mcp, dual-era", "/mcp", {}, { capabilityTool: { name: "confirm" } }, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("generic"), "modern-only-get-405"])]],
+  ["/mcp, modern only", "/mcp", { eras: "modern" }, { capabilityTool: { name: "confirm" } }, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("generic"), ...idsFor("stateful").filter((id) => !idsFor("modern").includes(id))])]],
   ["/mcp, 2025 sessions only", "/mcp", { eras: "legacy" }, {}, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("generic"), ...idsFor("modern").filter((id) => !idsFor("stateful").includes(id))])]],
   ["Spice /v1/mcp (dual-era, X-API-Key)", "/v1/mcp", { apiKeys: ["key-1"] }, { headers: { "X-API-Key": "key-1" }, credentialHeaders: ["x-api-key"] }, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("spice"), "modern-only-get-405"])]],
   [

@@ -32,6 +32,11 @@ export const STREAMABLE_CASES: readonly StreamableCase[] = [
   ["no-base64-decoding", { failed: ["modern-mcp-name-base64"] }],
   ["unsupported-version-bare-400", { failed: ["modern-unsupported-version"] }],
   ["accepts-missing-meta", { failed: ["modern-missing-meta"] }],
+  ["capability-error-200", { failed: ["modern-missing-client-capability"] }],
+  ["capability-error-as-invalid-params", { failed: ["modern-missing-client-capability"] }],
+  ["capability-error-without-data", { failed: ["modern-missing-client-capability"] }],
+  // Spec-legal: requiredCapabilities names the form mode, and data carries more than it.
+  ["capability-error-form-mode", {}],
   ["modern-only-get-200", { warning: ["modern-only-get-405"] }, "modern"],
   ["get-404", { failed: ["legacy-get-stream-or-405"] }],
   // Spec-legal variants (no verdict may change): 405 for GET, opaque event ids, a resumption that replays nothing.

@@ -13,7 +13,7 @@ import { STREAMABLE_CASES } from "./streamable-defect-table.js";
 describe("Streamable HTTP defects", () => {
   it.each(STREAMABLE_CASES)("%s: fails exactly the checks for it", async (defect, expected, eras = "both", path = "/mcp") => {
     await using proxy = await startStreamableDefect(defect, eras, path);
-    const report = await runChecks({ sseUrl: new URL(proxy.url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 2000, strict: true, only: ["streamable", "modern", "spice", "opensearch"] });
+    const report = await runChecks({ sseUrl: new URL(proxy.url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 2000, strict: true, capabilityTool: { name: "confirm" }, only: ["streamable", "modern", "spice", "opensearch"] });
     expectVerdicts(report, expected);
   });
 });

@@ -26,6 +26,7 @@ export const REF = {
   modernHeaderNames: `${MCP}/2026-07-28/basic/transports/streamable-http (header names case-insensitive, l.570-576; Base64 values =?base64?…?=, l.490-508)`,
   modernVersions: `${MCP}/2026-07-28/basic/versioning (UnsupportedProtocolVersionError -32022, data.supported and data.requested)`,
   modernMeta: `${MCP}/2026-07-28/basic/index (a request missing a required _meta field: -32602 and HTTP 400, l.380-382)`,
+  modernCapabilities: `${MCP}/2026-07-28/basic/index (a request needing a client capability it did not declare: -32021 MissingRequiredClientCapability with data.requiredCapabilities, HTTP 400, l.387-392)`,
   modernResults: `${MCP}/2026-07-28/basic/index (every result carries resultType)`,
   modernDiscover: `${MCP}/2026-07-28/server/discover`,
   modernBackwardCompatibility: `${MCP}/2026-07-28/basic/transports/streamable-http (a 2026-only server: GET or DELETE → 405, l.680-687)`,

@@ -57,6 +57,7 @@ import { modernRemovedMethod404 } from "./streamable/modern-removed-method-404.j
 import { modernHeaderMismatch } from "./streamable/modern-header-mismatch.js";
 import { modernUnsupportedVersion } from "./streamable/modern-unsupported-version.js";
 import { modernMissingMeta } from "./streamable/modern-missing-meta.js";
+import { modernMissingClientCapability } from "./streamable/modern-missing-client-capability.js";
 import { modernOnlyGet405 } from "./streamable/modern-only-get-405.js";
 import { modernHeaderNameCase } from "./streamable/modern-header-name-case.js";
 import { modernMcpNameBase64 } from "./streamable/modern-mcp-name-base64.js";
@@ -165,6 +166,7 @@ export const allChecks: readonly Check[] = [
   modernMcpNameBase64,
   modernUnsupportedVersion,
   modernMissingMeta,
+  modernMissingClientCapability,
   modernOnlyGet405,
   modernNoServerRequests,
   registryCrudRoundTrip,

@@ -21,10 +21,19 @@ describe("parseCheckOptions", () => {
     ["--output without a machine reporter", [URL_], { output: ["r.json"] }, /add --reporter json/],
     ["three outputs for two reporters", [URL_], { reporter: ["json", "junit"], output: ["a", "b", "c"] }, /3 --output files for 2 machine reporters/],
     ["--sarif-location without a SARIF report", [URL_], { reporter: ["json"], "sarif-location": "openapi.yaml" }, /--sarif-location places the results of a SARIF report: add --reporter sarif/],
+    ["an empty --capability-tool", [URL_], { "capability-tool": " " }, /--capability-tool needs the name of a listed tool/],
     ["an empty --sarif-location", [URL_], { reporter: ["sarif"], "sarif-location": " " }, /--sarif-location needs a file of your repository/],
   ])("refuses %s, saying how to fix it", (_, positionals, flags, message) => {
     const parsed = parseCheckOptions(positionals, flags);
     expect("error" in parsed && parsed.error).toMatch(message);
+  });
+
+  it("gives --tool-args to --capability-tool only when --tool names the same tool", () => {
+    const same = parseCheckOptions([URL_], { "capability-tool": "confirm", tool: "confirm", "tool-args": '{"action":"x"}' });
+    const other = parseCheckOptions([URL_], { "capability-tool": "confirm", tool: "echo", "tool-args": '{"text":"x"}' });
+    if ("error" in same || "error" in other) throw new Error("refused");
+    expect(same.run.capabilityTool).toEqual({ name: "confirm", args: { action: "x" } });
+    expect(other.run.capabilityTool).toEqual({ name: "confirm", args: undefined });
   });
 
   it("marks credential headers and --bearer for redaction and the auth check", () => {

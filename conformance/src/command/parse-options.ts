@@ -13,6 +13,7 @@ export interface CheckFlags {
   readonly era?: string | undefined;
   readonly tool?: string | undefined;
   readonly "tool-args"?: string | undefined;
+  readonly "capability-tool"?: string | undefined;
   readonly header?: string[] | undefined;
   readonly bearer?: string | undefined;
   readonly only?: string[] | undefined;
@@ -88,6 +89,8 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
   if (transport === "http+sse" && era !== "auto") return { error: `--transport http+sse has no eras: drop --era ${era}, or use --transport streamable-http` };
   if (flags["tool-args"] !== undefined && flags.tool === undefined) return { error: "--tool-args needs --tool NAME: the tool they are for" };
   if (flags.tool !== undefined && flags.tool.trim() === "") return { error: "--tool needs the name of a listed tool that is safe to call" };
+  const capabilityTool = flags["capability-tool"]?.trim();
+  if (capabilityTool === "") return { error: "--capability-tool needs the name of a listed tool that needs a client capability (e.g. elicitation)" };
   let toolArgs: Record<string, unknown> | undefined;
   if (flags["tool-args"] !== undefined) {
     try {
@@ -154,6 +157,8 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
       registryUrl,
       ...(registryToken && { registryToken }),
       ...(flags.tool !== undefined && { tool: { name: flags.tool.trim(), args: toolArgs } }),
+      // --tool-args are that tool's: they go with the capability tool only when --tool names it too.
+      ...(capabilityTool !== undefined && { capabilityTool: { name: capabilityTool, args: flags.tool?.trim() === capabilityTool ? toolArgs : undefined } }),
       strict: flags.strict ?? false,
     },
     outputs,

@@ -25,6 +25,9 @@ Options:
   --tool <name>              the tool the tool-call checks may call (default: only a tool annotated
                              readOnlyHint: true and not destructive; with none, they are "not verified")
   --tool-args <json>         its arguments, a JSON object (default: built from its inputSchema)
+  --capability-tool <name>   a tool that needs a client capability (e.g. elicitation): called without
+                             it for modern-missing-client-capability (400 + -32021); with --tool of the
+                             same name, --tool-args are its arguments; without it, "not verified"
   --registry <base-url>      also check the MCP server registry (/v1/mcp-servers) at this base URL;
                              the registry checks create, and then delete, probe servers of their own
   --only <id|group>          run only these checks or groups (repeatable, or comma-separated);

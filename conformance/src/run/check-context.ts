@@ -30,6 +30,12 @@ export interface RunSettings {
   readonly rateLimit?: number | undefined;
   /** The tool the user allows the runner to call (`--tool`, `--tool-args`); otherwise only read-only ones. */
   readonly tool?: ToolChoice | undefined;
+  /**
+   * A tool the user says needs a client capability (`--capability-tool`): the only tool
+   * `modern-missing-client-capability` calls, once without any capability and once with the ones
+   * the server names. No revision lets a server mark such a tool, so the runner never guesses one.
+   */
+  readonly capabilityTool?: ToolChoice | undefined;
   /** The registry base URL (`--registry`); the `registry` checks are skipped without it. */
   readonly registryUrl?: URL | undefined;
   /** The registry's operator credential (`--registry-token`), sent as a Bearer token on registry calls only. */

@@ -20,8 +20,8 @@ export const LEGACY_REQUEST_VERSION = "2025-11-25";
 export type JsonObject = Record<string, unknown>;
 
 /** The request `_meta` every modern request carries. */
-export function modernMeta(version: string = LATEST_MODERN_PROTOCOL_VERSION): JsonObject {
-  return { [META_KEY.PROTOCOL_VERSION]: version, [META_KEY.CLIENT_CAPABILITIES]: {}, [META_KEY.CLIENT_INFO]: CLIENT_INFO };
+export function modernMeta(version: string = LATEST_MODERN_PROTOCOL_VERSION, capabilities: JsonObject = {}): JsonObject {
+  return { [META_KEY.PROTOCOL_VERSION]: version, [META_KEY.CLIENT_CAPABILITIES]: capabilities, [META_KEY.CLIENT_INFO]: CLIENT_INFO };
 }
 
 export interface ModernPost {
@@ -33,12 +33,14 @@ export interface ModernPost {
   /** Leave `_meta` out of params. */
   readonly withoutMeta?: boolean;
   readonly version?: string;
+  /** The client capabilities `_meta` declares (default none). */
+  readonly capabilities?: JsonObject;
 }
 
 /** A modern POST: headers and `_meta` right unless the check says otherwise. */
 export function postModern(ctx: CheckContext, post: ModernPost): Promise<Exchange> {
   const version = post.version ?? LATEST_MODERN_PROTOCOL_VERSION;
-  const params = post.withoutMeta ? { ...post.params } : { ...post.params, _meta: modernMeta(version) };
+  const params = post.withoutMeta ? { ...post.params } : { ...post.params, _meta: modernMeta(version, post.capabilities) };
   const body = { jsonrpc: "2.0", id: post.id ?? 1, method: post.method, params };
   const headers: Record<string, string> = {
     "Content-Type": "application/json",
