@@ -61,6 +61,10 @@ export const modernMissingClientCapability: Check = {
   level: "MUST",
   title: "A request needing a client capability it did not declare is 400 with -32021 and data.requiredCapabilities (probed with --capability-tool)",
   reference: REF.modernCapabilities,
+  failureMeans:
+    "A client that did not declare a capability the request needs cannot tell from the answer what is missing, so it cannot retry declaring it (or it gets asked for input it never said it could give).",
+  remedy:
+    "When a request needs a client capability its _meta io.modelcontextprotocol/clientCapabilities does not declare, answer HTTP 400 with JSON-RPC error -32021 (MissingRequiredClientCapability), the request's id, and data.requiredCapabilities listing the missing capabilities (e.g. { \"elicitation\": {} }); never answer input_required to such a client.",
   profiles: "all",
   transports: ["modern"],
   requires: [],
