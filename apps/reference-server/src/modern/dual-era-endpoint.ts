@@ -6,7 +6,6 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning#backward-compatibility-with-initialization-based-versions
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { JSONRPC_ERROR } from "@mcp-contract/api-types";
 import type { AppContext } from "../app-context.js";
 import { HttpError, sendHttpError } from "../errors.js";
 import { MAX_BODY_BYTES, refuseBody } from "../http/body-checks.js";
@@ -15,6 +14,7 @@ import { answerLegacy, deleteLegacy, getLegacy, postLegacy, type LegacyProfile }
 import type { Endpoint, EndpointAction } from "../transport/endpoint.js";
 import { isModernRequest } from "./era-choice.js";
 import { answerModern, modernProfile, type ModernProfile } from "./modern-post.js";
+import { parseErrorStatus, parseJsonRpcBody } from "../jsonrpc/parse-body.js";
 
 const DUAL_PROFILE = modernProfile(true);
 const MODERN_ONLY_PROFILE = modernProfile(false);
@@ -37,13 +37,9 @@ function readAndAnswer(app: AppContext, req: IncomingMessage, res: ServerRespons
 
 function onBody(app: AppContext, res: ServerResponse, state: PostState, error: HttpError | undefined, body: Buffer | undefined): void {
   if (error || !body) return sendHttpError(res, "streamable", error, app.log);
-  let message: unknown;
-  try {
-    message = JSON.parse(body.toString("utf8"));
-  } catch (parseError) {
-    const failure = new HttpError(400, "parse_error", `Parse error: ${(parseError as Error).message}`, { rpcCode: JSONRPC_ERROR.PARSE_ERROR });
-    return sendHttpError(res, "streamable", failure, app.log);
-  }
+  const parsed = parseJsonRpcBody(body);
+  if (!parsed.ok) return sendHttpError(res, "streamable", parseErrorStatus(parsed.parseError), app.log);
+  const message = parsed.message;
   try {
     if (state.legacy && !isModernRequest(state.req.headers, message)) {
       answerLegacy(app, state.req, res, state.credential, state.legacy, undefined, message);

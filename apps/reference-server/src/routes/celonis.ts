@@ -30,6 +30,7 @@ import type { Endpoint, EndpointAction } from "../transport/endpoint.js";
 import { openSseSession } from "../transport/http-sse-stream.js";
 import { CELONIS_PREFIX } from "./paths.js";
 import { sessionIdOf } from "./sse-dialects.js";
+import { parseJsonRpcBody } from "../jsonrpc/parse-body.js";
 
 const ENDPOINT_PREFIX = "?sessionId=";
 
@@ -80,13 +81,9 @@ export const CELONIS: Endpoint = { dialect: "celonis", allow: "GET, POST", GET: 
 
 function onCelonisBody(app: AppContext, res: ServerResponse, post: CelonisPost, error: HttpError | undefined, body: Buffer | undefined): void {
   if (error || !body) return sendHttpError(res, "celonis", error, app.log);
-  let message: unknown;
-  try {
-    message = JSON.parse(body.toString("utf8"));
-  } catch (parseError) {
-    post.exchange.reply(errorResponse(null, JSONRPC_ERROR.PARSE_ERROR, `Parse error: ${(parseError as Error).message}`));
-    return;
-  }
+  const parsed = parseJsonRpcBody(body);
+  if (!parsed.ok) return post.exchange.reply(errorResponse(null, JSONRPC_ERROR.PARSE_ERROR, parsed.parseError));
+  const message = parsed.message;
   if (isModernRequest(post.req.headers, message)) {
     try {
       return answerModern(app, post.req, res, message, MODERN_PROFILE, post.target);

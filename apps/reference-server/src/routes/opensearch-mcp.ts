@@ -17,6 +17,7 @@ import type { RpcContext } from "../jsonrpc/rpc-context.js";
 import { errorResponse } from "../jsonrpc/rpc-error.js";
 import type { ToolScope } from "../tools/tool-source.js";
 import type { Endpoint, EndpointAction } from "../transport/endpoint.js";
+import { parseJsonRpcBody } from "../jsonrpc/parse-body.js";
 
 const ALL_TOOLS: ToolScope = { kind: "all" };
 const NO_BODY_405 = { Allow: "POST", "Content-Length": "0" };
@@ -89,14 +90,9 @@ const postOpenSearch: EndpointAction = (app, req, res) => {
 
 function onBody(app: AppContext, res: ServerResponse, exchange: StatelessJsonExchange, error: HttpError | undefined, body: Buffer | undefined): void {
   if (error || !body) return sendHttpError(res, "streamable", error, app.log);
-  let message: unknown;
-  try {
-    message = JSON.parse(body.toString("utf8"));
-  } catch (parseError) {
-    exchange.reply(errorResponse(null, JSONRPC_ERROR.PARSE_ERROR, `Parse error: ${(parseError as Error).message}`));
-    return;
-  }
-  app.dispatcher.dispatch(message, exchange);
+  const parsed = parseJsonRpcBody(body);
+  if (!parsed.ok) return exchange.reply(errorResponse(null, JSONRPC_ERROR.PARSE_ERROR, parsed.parseError));
+  app.dispatcher.dispatch(parsed.message, exchange);
 }
 
 /** GET (a client looking for a stream) and DELETE: 405, `Allow: POST`, no body, as OpenSearch answers. */

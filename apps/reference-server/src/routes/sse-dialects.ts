@@ -16,6 +16,7 @@ import type { ToolScope } from "../tools/tool-source.js";
 import type { Endpoint, EndpointAction } from "../transport/endpoint.js";
 import { openSseSession } from "../transport/http-sse-stream.js";
 import { OPENSEARCH_MESSAGE_PATH, OPENSEARCH_ROOT_MESSAGE_PATH, SPICE_PATH } from "./paths.js";
+import { parseErrorStatus, parseJsonRpcBody } from "../jsonrpc/parse-body.js";
 
 /** Sessions on the SSE dialects see every source's tools. */
 export const ALL_TOOLS: ToolScope = { kind: "all" };
@@ -87,16 +88,10 @@ function postSseMessage(
 function onSessionBody(app: AppContext, res: ServerResponse, session: Session, error: HttpError | undefined, body: Buffer | undefined): void {
   if (error || !body) return sendHttpError(res, "sse", error, app.log);
   if (session.closed) return sendHttpError(res, "sse", unknownSession(session.id), app.log);
-  let message: unknown;
-  try {
-    message = JSON.parse(body.toString("utf8"));
-  } catch (parseError) {
-    res.writeHead(202, ACCEPTED_HEADERS).end();
-    session.send(errorResponse(null, JSONRPC_ERROR.PARSE_ERROR, `Parse error: ${(parseError as Error).message}`));
-    return;
-  }
+  const parsed = parseJsonRpcBody(body);
   res.writeHead(202, ACCEPTED_HEADERS).end();
-  app.dispatcher.dispatch(message, session);
+  if (!parsed.ok) return session.send(errorResponse(null, JSONRPC_ERROR.PARSE_ERROR, parsed.parseError));
+  app.dispatcher.dispatch(parsed.message, session);
 }
 
 function unknownSession(sessionId: string): HttpError {
@@ -125,13 +120,9 @@ function onSessionlessBody(app: AppContext, res: ServerResponse, _context: undef
 function missingSessionError(body: Buffer | undefined): HttpError {
   if (body === undefined) return new HttpError(400, "missing_session_id", MISSING_SESSION);
   const also = " The sessionId query parameter is missing too: POST to the URL from the stream's endpoint event.";
-  let message: unknown;
-  try {
-    message = JSON.parse(body.toString("utf8"));
-  } catch (error) {
-    return new HttpError(400, "parse_error", `Parse error: ${(error as Error).message}.${also}`, { rpcCode: JSONRPC_ERROR.PARSE_ERROR });
-  }
-  const problem = envelopeProblem(message);
+  const parsed = parseJsonRpcBody(body);
+  if (!parsed.ok) return parseErrorStatus(`${parsed.parseError}.${also}`);
+  const problem = envelopeProblem(parsed.message);
   if (problem !== undefined) {
     return new HttpError(400, "invalid_request", `Invalid Request: ${problem}.${also}`, { rpcCode: JSONRPC_ERROR.INVALID_REQUEST });
   }

@@ -18,6 +18,7 @@ import { LegacyExchange } from "./legacy-exchange.js";
 import { acceptable, checkProtocolVersion, DEFAULT_LEGACY_VERSION, lastEventIdHeader, sessionIdHeader } from "./legacy-headers.js";
 import { SessionStream } from "./session-stream.js";
 import { StreamableSession } from "./streamable-session.js";
+import { parseErrorStatus, parseJsonRpcBody } from "../jsonrpc/parse-body.js";
 
 /** How an endpoint's legacy sessions differ: whose they are, and what a request without one gets. */
 export interface LegacyProfile {
@@ -62,14 +63,10 @@ interface PostState {
 
 function onBody(app: AppContext, res: ServerResponse, state: PostState, error: HttpError | undefined, body: Buffer | undefined): void {
   if (error || !body) return sendHttpError(res, "streamable", error, app.log);
-  let message: unknown;
+  const parsed = parseJsonRpcBody(body);
+  if (!parsed.ok) return sendHttpError(res, "streamable", parseErrorStatus(parsed.parseError), app.log);
   try {
-    message = JSON.parse(body.toString("utf8"));
-  } catch (parseError) {
-    return sendHttpError(res, "streamable", parseFailure(parseError), app.log);
-  }
-  try {
-    answerLegacy(app, state.req, res, state.credential, state.profile, state.session, message);
+    answerLegacy(app, state.req, res, state.credential, state.profile, state.session, parsed.message);
   } catch (failure) {
     sendHttpError(res, "streamable", failure, app.log);
   }
@@ -196,6 +193,3 @@ function invalidRequest(reason: string): HttpError {
   return new HttpError(400, "invalid_request", `Invalid Request: ${reason}`, { rpcCode: JSONRPC_ERROR.INVALID_REQUEST });
 }
 
-function parseFailure(error: unknown): HttpError {
-  return new HttpError(400, "parse_error", `Parse error: ${(error as Error).message}`, { rpcCode: JSONRPC_ERROR.PARSE_ERROR });
-}
