@@ -35,7 +35,10 @@ export function modernProfile(withLegacy: boolean): ModernProfile {
 
 const ACCEPTED_HEADERS = { "Content-Length": "0" };
 
-/** Answers `body`, already parsed from the POST; never throws. */
+/**
+ * Answers `body`, already parsed from the POST. Every rejection the spec names is answered here;
+ * what escapes is a bug, which the caller's sendHttpError logs and answers 500 without details.
+ */
 export function answerModern(
   app: AppContext,
   req: IncomingMessage,
