@@ -12,7 +12,7 @@ export const postContentType: Check = {
   failureMeans:
     "The server parses whatever it is sent as JSON. A text/plain POST needs no CORS preflight, so a web page in the user's browser can drive a local server this way; a client sending the wrong type is not told so either.",
   remedy:
-    "Check the media type of Content-Type before parsing: accept application/json (with parameters such as charset=utf-8) and answer anything else with 415 Unsupported Media Type and an error body.",
+    "Check the media type of Content-Type before parsing: accept application/json (with parameters such as charset=utf-8) and answer anything else with 415 Unsupported Media Type and a JSON-RPC error body (error code -32000, data {\"reason\":\"unsupported_media_type\"}, a message saying to send Content-Type: application/json).",
   profiles: "all",
   requires: ["endpoint-resolves"],
   async run(ctx) {

@@ -13,7 +13,7 @@ export const postMissingSession400: Check = {
   failureMeans:
     "A client bug (a POST that lost its sessionId) is not told apart from an ended session, and a server that accepts such a POST may run the message outside any session, or in the wrong one.",
   remedy:
-    "Check for the sessionId query parameter before reading the body; when it is absent, answer 400 with an error body (the message API's error shape) and do not run the message.",
+    "Check for the sessionId query parameter before reading the body; when it is absent, answer 400 with a JSON-RPC error body such as {\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,\"message\":\"Missing sessionId query parameter: POST to the URL from the stream's endpoint event.\",\"data\":{\"reason\":\"missing_session_id\"}}}, and do not run the message.",
   profiles: ["generic", "spice", "opensearch"],
   requires: ["endpoint-session-id", "endpoint-resolves"],
   async run(ctx) {

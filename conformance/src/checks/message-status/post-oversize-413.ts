@@ -19,7 +19,7 @@ export const postOversize413: Check = {
   failureMeans:
     "A client, or an attacker, can make the server read and buffer any amount of body before it is refused: memory and bandwidth exhaustion. A client with a message that is too big waits for a verdict instead of being told at once.",
   remedy:
-    "Compare Content-Length with your limit (4 MiB here) as soon as the request head arrives, before reading the body, and answer 413 with a JSON-RPC error body ({\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"message exceeds 4194304 bytes\"}}), then close the connection. A body parser with a limit (raw-body, express.json({ limit })) refuses from Content-Length before reading, but its default error page is HTML: map its 413 to the JSON body.",
+    "Compare Content-Length with your limit (4 MiB here) as soon as the request head arrives, before reading the body, and answer 413 with Connection: close and a JSON-RPC error body (the contract's: {\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,\"message\":\"Payload too large: the limit is 4194304 bytes (4 MiB).\",\"data\":{\"reason\":\"payload_too_large\",\"limit\":4194304}}}), then close the connection. A body parser with a limit (raw-body, express.json({ limit })) refuses from Content-Length before reading, but its default error page is HTML: map its 413 to the JSON body.",
   profiles: "all",
   requires: ["endpoint-resolves"],
   async run(ctx) {

@@ -21,7 +21,7 @@ export const postOversizeChunked413: Check = {
   failureMeans:
     "A chunked body (no Content-Length) is read to its end before it is measured, so a client can stream an unbounded body into the server's memory, and a legitimate oversized message is refused only after all of it was sent.",
   remedy:
-    "Count body bytes as they arrive; the moment the count passes the limit, stop reading, answer 413 with a JSON-RPC error body and Connection: close, and close the connection. Do not wait for the terminating chunk.",
+    "Count body bytes as they arrive; the moment the count passes the limit, stop reading, answer 413 with Connection: close and a JSON-RPC error body (error code -32000, data {\"reason\":\"payload_too_large\",\"limit\":4194304}), and close the connection. Do not wait for the terminating chunk.",
   profiles: "all",
   requires: ["endpoint-resolves"],
   async run(ctx) {

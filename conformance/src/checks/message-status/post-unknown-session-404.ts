@@ -17,7 +17,7 @@ export const postUnknownSession404: Check = {
   failureMeans:
     "A client whose session has ended (a server restart, an idle timeout) is told its request is malformed (400) instead of that the session is gone (404), so it resends the same request instead of opening a new stream.",
   remedy:
-    "Tell the two cases apart: a missing or malformed sessionId is 400; a well-formed id that names no live session is 404. Look the id up before dispatching and answer 404 (no such session) when the lookup misses.",
+    "Tell the two cases apart: a missing or malformed sessionId is 400; a well-formed id that names no live session is 404. Look the id up before reading the body and, when the lookup misses, answer 404 with a JSON-RPC error body (error code -32000, data {\"reason\":\"unknown_session\"}, a message saying to open a new session with GET on the SSE URL).",
   profiles: ["generic", "spice", "opensearch"],
   requires: ["endpoint-session-id", "endpoint-resolves"],
   async run(ctx) {

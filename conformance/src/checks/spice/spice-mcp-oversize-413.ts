@@ -17,7 +17,7 @@ export const spiceMcpOversize413: Check = {
   failureMeans:
     "Spice documents a 4 MB message limit; a server that reads an oversized body before refusing it can be made to buffer any amount of data, and clients wait instead of getting the documented 413.",
   remedy:
-    "Compare Content-Length with the 4 MiB limit as soon as the request head arrives, before reading the body, and answer 413 with a JSON-RPC error body, then close the connection; count bytes of a chunked body and answer 413 the moment it crosses the limit.",
+    "Compare Content-Length with the 4 MiB limit as soon as the request head arrives, before reading the body, and answer 413 with Connection: close and a JSON-RPC error body (error code -32000, data {\"reason\":\"payload_too_large\",\"limit\":4194304}), then close the connection; count the bytes of a chunked body and answer 413 the moment they cross the limit.",
   profiles: ["spice"],
   transports: ["stateful", "stateless", "modern"],
   requires: [],

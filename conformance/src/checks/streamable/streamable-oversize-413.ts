@@ -19,7 +19,7 @@ export const streamableOversize413: Check = {
   failureMeans:
     "The server reads a huge body before refusing it, so a client (or an attacker) can make it buffer any amount of data, and a client with a message that is too big waits instead of being told. No MCP revision names 413, so it is a SHOULD here.",
   remedy:
-    "Compare Content-Length with your limit as soon as the request head arrives, before reading the body, and answer 413 with a JSON-RPC error body, then close the connection; count the bytes of a chunked body as they arrive and answer 413 the moment they cross the limit.",
+    "Compare Content-Length with your limit as soon as the request head arrives, before reading the body, and answer 413 with Connection: close and a JSON-RPC error body (id null, a message naming the limit), then close the connection; count the bytes of a chunked body as they arrive and answer 413 the moment they cross the limit.",
   profiles: ["generic", "opensearch", "celonis"],
   transports: ["stateful", "stateless", "modern"],
   requires: [],
