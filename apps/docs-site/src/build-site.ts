@@ -1,25 +1,29 @@
 /**
  * Builds the static site: `<api>.html` for each API with Redoc (redocly build-docs, which inlines
- * everything so the pages work offline), `index.html`, `cli.html`, `transports.html` and `checks/<id>.html` for every
- * check the runner has. Every page carries a same-origin Content Security Policy: nothing it
- * loads comes from another host (Redoc's footer logo, from a CDN, is refused and then hidden).
+ * everything so the pages work offline), `index.html`, `cli.html`, `transports.html`, `matrix.html` and `checks/<id>.html` for
+ * every check the runner has. Every page carries a same-origin Content Security Policy, and
+ * nothing a page loads comes from another host: not even Redoc's footer logo, which the script
+ * would fetch from Redocly's CDN and now finds beside the pages.
  */
 import { spawnSync } from "node:child_process";
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { specs, type SpecName } from "@mcp-contract/api-types";
 import { allChecks } from "@mcp-contract/conformance";
 import { checkPagePath, renderCheckPage } from "./check-pages.js";
 import { renderCliPage } from "./cli-page.js";
-import { readCompatMatrix } from "./compat-matrix.js";
+import { MATRIX_PAGE, readCompatMatrix } from "./compat-matrix.js";
 import { renderIndexPage } from "./index-page.js";
+import { renderMatrixPage } from "./matrix-page.js";
 import { POLICY_META } from "./page-shell.js";
 import { renderTransportsPage } from "./transports-page.js";
-import { findRedocScript, obtainRedocScript } from "./redoc-bundle.js";
+import { findRedocScript, localizeRedocScript, obtainRedocScript, REDOC_LOGO_SVG, sriOf } from "./redoc-bundle.js";
 
 /** The script's name in the site, next to the pages. */
 const LOCAL_SCRIPT = "redoc.standalone.js";
+/** Redoc's footer logo, served beside the pages instead of from Redocly's CDN. */
+const LOCAL_LOGO = "redoc-logo.svg";
 
 export interface BuildSiteOptions {
   /** The repository root (holds redocly.yaml and conformance/compat/matrix.json). */
@@ -46,7 +50,8 @@ export async function buildSite({ root, outDir }: BuildSiteOptions): Promise<str
     ["index.html", renderIndexPage(specs, allChecks, matrix)],
     ["cli.html", renderCliPage()],
     ["transports.html", renderTransportsPage(allChecks)],
-    ...allChecks.map((check): [string, string] => [checkPagePath(check.id), renderCheckPage(check, matrix)]),
+    [MATRIX_PAGE, renderMatrixPage(allChecks, matrix)],
+    ...allChecks.map((check): [string, string] => [checkPagePath(check.id), renderCheckPage(check, matrix, Object.keys(specs))]),
   ];
   await mkdir(path.join(outDir, "checks"), { recursive: true });
   for (const [file, html] of pages) {
@@ -57,14 +62,24 @@ export async function buildSite({ root, outDir }: BuildSiteOptions): Promise<str
   return written;
 }
 
-/** Points every page at a verified local copy of the Redoc script the page pins, under the same-origin policy. */
+/**
+ * Points every page at a local copy of the Redoc script the page pins, under the same-origin
+ * policy. The copy is the verified script with its footer logo moved on-site (see
+ * localizeRedocScript), so the page's integrity attribute is set to the copy's own hash.
+ */
 async function serveRedocLocally(pages: readonly string[], root: string, outDir: string): Promise<void> {
   for (const page of pages) {
     const html = await readFile(page, "utf8");
     const reference = findRedocScript(html);
-    const script = await obtainRedocScript(reference, path.join(root, "node_modules/.cache/mcp-contract-docs"));
-    await copyFile(script, path.join(outDir, LOCAL_SCRIPT));
+    const verified = await obtainRedocScript(reference, path.join(root, "node_modules/.cache/mcp-contract-docs"));
+    const script = localizeRedocScript(await readFile(verified, "utf8"), `./${LOCAL_LOGO}`);
+    await writeFile(path.join(outDir, LOCAL_SCRIPT), script);
+    await writeFile(path.join(outDir, LOCAL_LOGO), REDOC_LOGO_SVG);
     if (!/<head>/i.test(html)) throw new Error(`${page} has no <head> to put the Content Security Policy in`);
-    await writeFile(page, html.replaceAll(reference.url, `./${LOCAL_SCRIPT}`).replace(/<head>/i, `<head>${POLICY_META}`));
+    const localized = html
+      .replaceAll(reference.url, `./${LOCAL_SCRIPT}`)
+      .replaceAll(`integrity="${reference.integrity}"`, `integrity="${sriOf(script)}"`)
+      .replace(/<head>/i, `<head>${POLICY_META}`);
+    await writeFile(page, localized);
   }
 }

@@ -19,6 +19,7 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccd;padding
 th{background:#eef}code{background:#f3f3f8;padding:0 .2rem}pre{background:#f3f3f8;padding:1rem;overflow-x:auto}
 .passed{color:#17803d}.failed{color:#b42318}.warning{color:#a15c07}.skipped{color:#667}.not-verified{color:#7a3e9d}.observation{color:#1f5fa8}.deviation{color:#2f7f7f}
 #compat-matrix thead th{position:sticky;top:0;z-index:1;box-shadow:0 1px 0 #ccd}
+#compat-matrix{font-size:13px}#compat-matrix td:first-child{white-space:nowrap}#failure-means,#remedy{max-width:60rem}
 #compat-matrix td a{color:inherit;text-decoration:none}#compat-matrix sup a{text-decoration:underline}
 .findings li{margin:.3rem 0}.level{font-weight:600}
 `;
@@ -29,7 +30,7 @@ export function pageShell(title: string, body: string, depth = 0): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">${POLICY_META}<title>${escapeHtml(title)}</title>
 <style>${STYLE}</style></head><body>
-<nav><a href="${up}index.html">mcp-contract</a><a href="${up}index.html#checks">checks</a><a href="${up}transports.html">transports and eras</a><a href="${up}cli.html">CLI reference</a><a href="${up}index.html#compatibility">compatibility</a></nav>
+<nav><a href="${up}index.html">mcp-contract</a><a href="${up}index.html#checks">checks</a><a href="${up}transports.html">transports and eras</a><a href="${up}cli.html">CLI reference</a><a href="${up}matrix.html">compatibility matrix</a></nav>
 ${body}
 </body></html>
 `;

@@ -29,8 +29,29 @@ export function findRedocScript(html: string): RedocScriptReference {
   return { url: url[0], version: url[1], integrity: integrity[1] };
 }
 
-function sha384(bytes: Buffer): string {
+function sha384(bytes: Buffer | string): string {
   return `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+}
+
+/** The Subresource Integrity value of a script as served. */
+export const sriOf = (script: string): string => sha384(script);
+
+/** The logo URLs Redoc's footer loads from Redocly's CDN (the compact and the full logo). */
+const CDN_LOGOS = ["https://cdn.redoc.ly/redoc/logo-mini-full.svg", "https://cdn.redoc.ly/redoc/logo-mini.svg"] as const;
+
+/** Stands in for Redocly's logo beside "API docs by": the name, as text. */
+export const REDOC_LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="16" viewBox="0 0 64 16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#1d2330">Redocly</text></svg>\n`;
+
+/**
+ * The script with its footer logo pointed at `logoUrl` on the site: the footer draws an image from
+ * Redocly's CDN, which a same-origin site must not ask for (the policy refuses it, but the request
+ * is still attempted and tells a third party who reads the docs). Throws if the script no longer
+ * names those URLs, so a Redoc upgrade that moves them is noticed here, not in production.
+ */
+export function localizeRedocScript(script: string, logoUrl: string): string {
+  const missing = CDN_LOGOS.filter((url) => !script.includes(url));
+  if (missing.length > 0) throw new Error(`Redoc's script no longer names ${missing.join(" and ")}: update CDN_LOGOS in redoc-bundle.ts`);
+  return CDN_LOGOS.reduce((out, url) => out.replaceAll(url, logoUrl), script);
 }
 
 /**
