@@ -12,6 +12,7 @@ import { runChecks, UsageError } from "../runner.js";
 import { PrettyReporter, summaryLine } from "../report/pretty.js";
 import { renderJson } from "../report/json.js";
 import { renderJunit } from "../report/junit.js";
+import { renderMarkdown } from "../report/markdown.js";
 import { renderSarif, type SarifArtifact } from "../report/sarif.js";
 import type { Report } from "../report/model.js";
 import type { MachineReporter, OutputPlan } from "./parse-options.js";
@@ -19,7 +20,12 @@ import type { RunOptions } from "../runner.js";
 import { NO_ARTIFACT_HINT, resolveSarifArtifact } from "./sarif-artifact.js";
 
 type Render = (report: Report, artifact: SarifArtifact | undefined) => string;
-const RENDER: Record<MachineReporter, Render> = { json: renderJson, junit: renderJunit, sarif: (report, artifact) => renderSarif(report, { artifact }) };
+const RENDER: Record<MachineReporter, Render> = {
+  json: renderJson,
+  junit: renderJunit,
+  sarif: (report, artifact) => renderSarif(report, { artifact }),
+  markdown: (report) => renderMarkdown(report),
+};
 
 export interface CommandIo {
   readonly stdout: NodeJS.WritableStream;

@@ -37,11 +37,14 @@ Options:
   --deadline <ms>            bound on the whole run (default 120000)
   --keepalive-wait <ms>      enable sse-keepalive: how long an idle stream may stay silent
   --rate-limit <n>           enable celonis-rate-limit-shape: the asset's calls per minute
-  --reporter pretty|json|junit|sarif   output format (repeatable; default pretty)
-  --output <file>            where machine reporters (json, junit, sarif) write: give one --output
-                             per machine reporter, in order; or one --output for several, written
-                             as <file>.json, <file>.xml and <file>.sarif. Without --output a
-                             single machine reporter writes to stdout and pretty moves to stderr.
+  --reporter pretty|json|junit|sarif|markdown   output format (repeatable or comma-separated;
+                             default pretty); markdown: a summary for PR comments and GitHub job
+                             summaries (failures first, evidence in <details>, under 1 MiB)
+  --output <file>            where the report reporters (json, junit, sarif, markdown) write: give
+                             one --output per reporter, in order; or one --output for several,
+                             written as <file>.json, <file>.xml, <file>.sarif and <file>.md. Without
+                             --output a single one writes to stdout and pretty moves to stderr. The
+                             one-line verdict is printed whatever reporters are chosen.
   --strict                   SHOULD-level failures (warnings) fail the run too
   --baseline <file>          expected failures (JSON: {"expectedFailures": [{"id", "reason",
                              "profiles"?}]}): listed failures do not fail the run; a listed check
