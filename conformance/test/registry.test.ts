@@ -66,6 +66,26 @@ describe.concurrent("the registry checks", () => {
     }
   });
 
+  it("leave the probe-creating checks not verified under the reference server's default host policy, naming the 403 and how to allow it", async () => {
+    // No upstreamHostAllowlist: the gateway rightly refuses the probes' loopback upstream (SSRF guard).
+    const registry = createRegistry({ databasePath: ":memory:", stdioAllowlist: [], adminTokens: [OPERATOR], logger: () => undefined });
+    const app = createApp({ config: { adminTokens: [OPERATOR] }, routes: [registry.routes], toolSources: [registry.tools], log: () => undefined });
+    await using running = await startServer(app.server);
+    try {
+      const report = await runRegistryChecks(running.url, ["registry"], { authorization: `Bearer ${OPERATOR}` });
+      const creating = ["registry-crud-round-trip", "registry-duplicate-name-409", "registry-secrets-redacted", "registry-refresh-unreachable-502"];
+      expect(report.results.map((r) => [r.id, r.status])).toEqual(REGISTRY_IDS.map((id) => [id, creating.includes(id) ? "not-verified" : "passed"]));
+      for (const result of report.results.filter((r) => creating.includes(r.id))) {
+        expect(result.message).toMatch(/: 403, the registry refuses the probe's loopback upstream http:\/\/127\.0\.0\.1:9\/sse .*--allow-upstream-host 127\.0\.0\.1/);
+      }
+      expect(report).toMatchObject({ outcome: "pass", summary: { failed: 0, notVerified: creating.length } });
+      expect(await listed(running.url, { authorization: `Bearer ${OPERATOR}` })).toEqual([]);
+    } finally {
+      await app.close();
+      await registry.close();
+    }
+  });
+
   it("pass against a correct fixture registry, and leave it empty", async () => {
     await using fixture = await startRegistryFixture();
     const report = await runRegistryChecks(fixture.url);

@@ -57,8 +57,33 @@ export function expectStatus(ctx: CheckContext, call: RegistryCall, wanted: read
   if (call.status === 401 && ctx.settings.registryToken === undefined) {
     throw new CheckStop(notVerified(`${what}: the registry refuses callers without an operator credential (401); give --registry-token <operator token> to check it`));
   }
+  // Refusing a loopback upstream is the SSRF guard the spec documents (RegistrationRefused), not a
+  // defect: what the call would show is unknown until the operator allows the probe's host.
+  const refusal = call.status === 403 && !wanted.includes(403) ? upstreamRefusal(call) : undefined;
+  if (refusal !== undefined) {
+    throw new CheckStop(
+      notVerified(
+        `${what}: 403, the registry refuses the probe's loopback upstream ${UNREACHABLE_SSE_URL} (its guard against internal hosts: right, not a defect); allow that host on the registry to check it (the reference server: --allow-upstream-host 127.0.0.1). It said: ${refusal}`,
+      ),
+    );
+  }
   const seen = call.status ?? `no answer (${call.exchange.error ?? "none"})`;
   ctx.stop(`${what}: expected ${wanted.join(" or ")}, got ${seen}`, ctx.evidence.exchange(call.exchange));
+}
+
+/**
+ * The registry's reason when a 403 is the documented refusal of the upstream host (an ApiError
+ * whose `errors` name `/server_url`, as RegistrationRefused says), else undefined: a bare 403, or
+ * one naming another field, is no such refusal and fails as usual.
+ */
+function upstreamRefusal(call: RegistryCall): string | undefined {
+  const body = call.json;
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
+  const { errors, detail } = body as Record<string, unknown>;
+  if (!Array.isArray(errors)) return undefined;
+  const named = errors.some((entry) => typeof entry === "object" && entry !== null && (entry as Record<string, unknown>)["field"] === "/server_url");
+  if (!named) return undefined;
+  return typeof detail === "string" && detail !== "" ? `"${detail.slice(0, 200)}"` : "errors name /server_url";
 }
 
 /** The call's JSON body as an object, or the check stops saying what it got instead. */
