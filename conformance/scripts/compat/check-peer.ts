@@ -18,9 +18,9 @@ export interface PeerRun {
   readonly report: Report;
 }
 
-/** Runs the suite against a started peer, with the matrix's settings. */
-export function runSuite(sseUrl: URL): Promise<Report> {
-  return runChecks({ sseUrl, profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: COMPAT_TIMEOUT_MS, deadlineMs: COMPAT_DEADLINE_MS });
+/** Runs the suite against a started peer, with the matrix's settings (`timeoutMs`: a peer's own wait bound, when it names one). */
+export function runSuite(sseUrl: URL, timeoutMs = COMPAT_TIMEOUT_MS): Promise<Report> {
+  return runChecks({ sseUrl, profile: "auto", headers: {}, credentialHeaders: [], timeoutMs, deadlineMs: COMPAT_DEADLINE_MS });
 }
 
 /** Starts `peer`, checks it, stops it. `track` sees the running peer (to stop it on a signal). */
@@ -29,7 +29,7 @@ export async function checkPeer(peer: PeerSpec, track: (running: RunningPeer | u
   const running = await peer.start();
   track(running);
   try {
-    return { version, report: await runSuite(running.sseUrl) };
+    return { version, report: await runSuite(running.sseUrl, peer.timeoutMs) };
   } finally {
     await running.stop();
     track(undefined);

@@ -27,7 +27,7 @@ export function renderMatrixMarkdown(matrix: CompatMatrix): string {
   );
   const summary = `| **passed · failed · warnings · skipped · not verified · observations · deviations** | | ${matrix.peers.map(({ summary: s }) => `${s.passed} · ${s.failed} · ${s.warnings} · ${s.skipped} · ${s.notVerified} · ${s.observations} · ${s.deviations}`).join(" | ")} |`;
   return [
-    `Generated ${matrix.generatedAt} with \`--timeout ${COMPAT_TIMEOUT_MS}\` and \`--profile auto\`.`,
+    `Generated ${matrix.generatedAt} with \`--timeout ${COMPAT_TIMEOUT_MS}\` (a column naming another \`--timeout\` used that) and \`--profile auto\`.`,
     "✓ passed, ✗ failed (MUST), ! warning (SHOULD), ℹ observation (INFO: no rule states one), ≠ a deviation the vendor profile names, – skipped: another dialect's check, or an opt-in",
     "check whose option (`--keepalive-wait`, credentials, `--registry`) the matrix run does not give.",
     "A MUST is a requirement of the MCP or JSON-RPC specification, or of the mcp-contract message",

@@ -1,6 +1,6 @@
 /**
  * Preload for peers that cannot be told to bind loopback or to print the port they got:
- * `NODE_OPTIONS="--import tsx --import <this file>" node <peer> …`. It forces every TCP `listen()`
+ * `node --import tsx --import <this file> <peer> …`. It forces every TCP `listen()`
  * onto 127.0.0.1 (server-everything and supergateway have no host option and bind every
  * interface), and once bound prints `[loopback-listen] pid=<pid> http://127.0.0.1:<port>` to
  * stderr (matched by LOOPBACK_READY in loopback-ready.ts), because none of the peers prints the

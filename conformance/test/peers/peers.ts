@@ -19,6 +19,11 @@ export interface PeerSpec {
   readonly name: string;
   /** The npm package whose installed version the column reports. */
   readonly package: string;
+  /**
+   * The per-wait bound for this peer when the matrix's 1.5 s is too short for how it works (not
+   * for a defect): its column's name says so, e.g. "(…; --timeout 5000)".
+   */
+  readonly timeoutMs?: number;
   start(): Promise<RunningPeer>;
 }
 
@@ -42,28 +47,34 @@ export function installedVersion(name: string): string {
   return (JSON.parse(readFileSync(join(packageDir(name), "package.json"), "utf8")) as { version: string }).version;
 }
 
-/** Environment for a peer that cannot bind loopback or report port 0 by itself: the preload does both. */
-function loopbackEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ...process.env, ...extra, NODE_OPTIONS: `--import tsx --import ${PRELOAD}` };
+/**
+ * Node flags for a peer that cannot bind loopback or report port 0 by itself: the preload does both.
+ * Given on the command line, not in NODE_OPTIONS: with NODE_OPTIONS and a cold tsx cache,
+ * supergateway never starts (its express 4 require()s async-function's .mjs and the process hangs
+ * silently, even for --help), and NODE_OPTIONS would reach the peer's own children too.
+ */
+const PRELOAD_FLAGS = ["--import", "tsx", "--import", PRELOAD] as const;
+
+/** `env` without NODE_OPTIONS, so no flag of this process's reaches a peer or its children. */
+function withoutNodeOptions(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { NODE_OPTIONS: _dropped, ...rest } = env;
+  return rest;
 }
 
 function everythingMain(): string {
   return join(packageDir("@modelcontextprotocol/server-everything"), "dist/index.js");
 }
 
-/**
- * server-everything over stdio, as a gateway's child. NODE_OPTIONS is dropped for it: the child
- * never listens, so the preload (and tsx) would only slow its start.
- */
+/** server-everything over stdio, as a gateway's child (it never listens: no preload). */
 function everythingStdio(): string[] {
-  return ["env", "-u", "NODE_OPTIONS", process.execPath, everythingMain(), "stdio"];
+  return [process.execPath, everythingMain(), "stdio"];
 }
 
 /** Spawns a Node peer whose listen() the preload pins to loopback; the SSE URL is base + ssePath. */
 function startPreloaded(args: readonly string[], ssePath: string, extra: { env?: NodeJS.ProcessEnv; alsoWaitFor?: RegExp } = {}): Promise<RunningPeer> {
-  return spawnPeer(process.execPath, args, {
+  return spawnPeer(process.execPath, [...PRELOAD_FLAGS, ...args], {
     cwd: CONFORMANCE_DIR,
-    env: loopbackEnv(extra.env),
+    env: withoutNodeOptions({ ...process.env, ...extra.env }),
     readyPattern: LOOPBACK_READY,
     ...(extra.alsoWaitFor ? { alsoWaitFor: extra.alsoWaitFor } : {}),
     ssePath,
@@ -92,6 +103,9 @@ function startScript(script: string, ...args: string[]): Promise<RunningPeer> {
   });
 }
 
+/** The wait bound of peers that take a second or more to answer by design (see each one). */
+const SLOW_PEER_TIMEOUT_MS = 5_000;
+
 /** Streamable HTTP peers: each is checked at its MCP URL, its era detected as for any target. */
 const STREAMABLE_PEERS: readonly PeerSpec[] = [
   { name: "SDK v1 StreamableHTTP (stateful)", package: "@modelcontextprotocol/sdk", start: () => startScript("./sdk-streamable-server.ts", "stateful") },
@@ -99,12 +113,54 @@ const STREAMABLE_PEERS: readonly PeerSpec[] = [
   { name: "SDK v2 server (modern only)", package: "@modelcontextprotocol/server", start: () => startScript("./sdk-v2-server.ts", "modern-only") },
   { name: "SDK v2 server (dual-era)", package: "@modelcontextprotocol/server", start: () => startScript("./sdk-v2-server.ts", "dual-era") },
   { name: "fastmcp httpStream (stateless)", package: "fastmcp", start: () => startFastmcp("stateless") },
+  // About 26 s a run: fastmcp's connect() polls for the client's capabilities (10 x 100 ms) before
+  // the transport handles the initialize that carries them, so every initialize takes 1 s, and
+  // the suite opens about 25 sessions (nothing of ours waits). 1 s of 1.5 s leaves too little
+  // margin on a busy machine: this column waits up to 5 s.
+  { name: "fastmcp httpStream (stateful; --timeout 5000)", package: "fastmcp", timeoutMs: SLOW_PEER_TIMEOUT_MS, start: () => startFastmcp("stateful") },
+  { name: "mcp-handler", package: "mcp-handler", start: () => startScript("./mcp-handler-server.ts") },
+  { name: "tmcp HttpTransport", package: "@tmcp/transport-http", start: () => startScript("./tmcp-server.ts") },
+  { name: "mcp-proxy + everything (Streamable, stateful)", package: "mcp-proxy", start: () => startMcpProxy("/mcp") },
+  { name: "mcp-proxy + everything (Streamable, stateless)", package: "mcp-proxy", start: () => startMcpProxy("/mcp", "--stateless") },
+  // supergateway's Streamable modes spawn and initialize a stdio child per request (stateless) or
+  // per session (stateful): up to a second or more before each answer, so these wait up to 5 s.
+  {
+    name: "supergateway + everything (Streamable, stateless; --timeout 5000)",
+    package: "supergateway",
+    timeoutMs: SLOW_PEER_TIMEOUT_MS,
+    start: () => startSupergateway("/mcp", "--outputTransport", "streamableHttp"),
+  },
+  {
+    name: "supergateway + everything (Streamable, stateful; --timeout 5000)",
+    package: "supergateway",
+    timeoutMs: SLOW_PEER_TIMEOUT_MS,
+    start: () => startSupergateway("/mcp", "--outputTransport", "streamableHttp", "--stateful"),
+  },
 ];
 
 /** fastmcp does not print the port it bound: the loopback preload does, and the MCP URL is base + /mcp. */
-function startFastmcp(mode: "stateless"): Promise<RunningPeer> {
+function startFastmcp(mode: "stateless" | "stateful"): Promise<RunningPeer> {
   return startPreloaded([fileURLToPath(new URL("./fastmcp-server.ts", import.meta.url)), mode], "/mcp");
 }
+
+/** mcp-proxy wrapping server-everything over stdio; by default it serves /sse and /mcp (Streamable HTTP, stateful) at once. */
+function startMcpProxy(path: string, ...flags: string[]): Promise<RunningPeer> {
+  return startPreloaded([join(packageDir("mcp-proxy"), "dist/bin/mcp-proxy.mjs"), "--host", "127.0.0.1", "--port", "0", ...flags, "--", ...everythingStdio()], path);
+}
+
+/**
+ * supergateway wrapping server-everything over stdio. It listens while its stdio child is still
+ * loading; requests sent before the child is up are answered late (after --timeout). A deployed
+ * gateway's child is long up, so the matrix waits for the child's start-up line (relayed on stderr)
+ * too. In Streamable HTTP mode it starts a child per request (stateless) or per session
+ * (stateful), none before the first request: nothing to wait for.
+ */
+function startSupergateway(path: string, ...flags: string[]): Promise<RunningPeer> {
+  const args = [join(packageDir("supergateway"), "dist/index.js"), "--stdio", everythingStdio().map(shellQuote).join(" "), "--port", "0", ...flags];
+  return startPreloaded(args, path, flags.includes("streamableHttp") ? {} : { alsoWaitFor: SUPERGATEWAY_CHILD_UP });
+}
+
+const SUPERGATEWAY_CHILD_UP = /^\[supergateway\] Child stderr: Starting default \(STDIO\) server/;
 
 export const PEERS: readonly PeerSpec[] = [
   { name: "reference server (Spice)", package: "@mcp-contract/reference-server", start: startReferenceServer },
@@ -128,20 +184,9 @@ export const PEERS: readonly PeerSpec[] = [
   {
     name: "supergateway + everything",
     package: "supergateway",
-    // supergateway listens while its stdio child is still loading; requests sent before the child
-    // is up are answered late (after --timeout). A deployed gateway's child is long up, so the
-    // matrix waits for the child's start-up line (relayed on stderr) too.
-    start: () =>
-      startPreloaded([join(packageDir("supergateway"), "dist/index.js"), "--stdio", everythingStdio().map(shellQuote).join(" "), "--port", "0"], "/sse", {
-        alsoWaitFor: /^\[supergateway\] Child stderr: Starting default \(STDIO\) server/,
-      }),
+    start: () => startSupergateway("/sse"),
   },
-  {
-    name: "mcp-proxy + everything",
-    package: "mcp-proxy",
-    start: () =>
-      startPreloaded([join(packageDir("mcp-proxy"), "dist/bin/mcp-proxy.mjs"), "--host", "127.0.0.1", "--port", "0", "--", ...everythingStdio()], "/sse"),
-  },
+  { name: "mcp-proxy + everything", package: "mcp-proxy", start: () => startMcpProxy("/sse") },
   ...STREAMABLE_PEERS,
 ];
 

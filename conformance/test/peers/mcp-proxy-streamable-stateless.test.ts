@@ -1,0 +1,4 @@
+/** The compatibility matrix's column for mcp-proxy + everything (Streamable, stateless). */
+import { describePeer } from "./describe-peer.js";
+
+describePeer("mcp-proxy + everything (Streamable, stateless)");
