@@ -1069,7 +1069,7 @@ export interface components {
                  *       }
                  *     ]
                  */
-                "text/event-stream": components["schemas"]["LegacySseStream"];
+                "text/event-stream": components["schemas"]["SseResponseEvent"][];
             };
         };
         /** @description The message is malformed (`-32700`, `-32600`), a modern request fails validation (`-32020`, `-32602`, `-32022`, `-32021`), or a legacy request lacks its session or sends an invalid `MCP-Protocol-Version`. */
