@@ -1,4 +1,4 @@
-import type { ApiError, CreateMcpServerRequest, ErrorDetail, McpServer, ServerMessage, TransportError } from "@mcp-contract/api-types";
+import type { ApiError, CreateMcpServerRequest, ErrorDetail, McpServer, MessageComponents, ServerMessage, TransportError } from "@mcp-contract/api-types";
 import { assertType, describe, expectTypeOf, it } from "vitest";
 import { createMessageClient, createRegistryClient } from "../src/index.js";
 
@@ -51,11 +51,16 @@ describe("message client types", () => {
     });
     // openapi-fetch maps bodies through Readable<>, which is the same type but not the same alias
     // for unions of JSON-RPC shapes: check assignability both ways instead of identity.
-    expectTypeOf(data).toExtend<ServerMessage | undefined>();
+    // A 2026-07-28 request may be answered with an event stream, listed as its events.
+    type Schemas = MessageComponents["schemas"];
+    expectTypeOf(data).toExtend<ServerMessage | Schemas["ModernSseStream"] | undefined>();
     expectTypeOf<ServerMessage>().toExtend<typeof data>();
     // openapi-fetch 0.17's Readable<> drops properties typed exactly `null` (NonNullable<null> is
     // never), so TransportError's `id: null` is missing from `error`; the runtime body has it.
-    expectTypeOf(error).toExtend<ErrorDetail | Omit<TransportError, "id"> | string | undefined>();
+    // A 2026-07-28 request's 400 and 404 carry the modern JSON-RPC error bodies.
+    expectTypeOf(error).toExtend<
+      ErrorDetail | Omit<TransportError, "id"> | Schemas["ModernBadRequestBody"] | Schemas["ModernNotFoundBody"] | string | undefined
+    >();
     expectTypeOf<ErrorDetail | TransportError | string>().toExtend<typeof error>();
     // @ts-expect-error jsonrpc must be "2.0"
     void messages.POST("/v1/mcp/sse", { params: { query: { sessionId: "s" } }, body: { jsonrpc: "1.0", id: 1, method: "ping" } });

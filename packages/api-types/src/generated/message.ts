@@ -135,6 +135,30 @@ export interface components {
             };
         };
         /**
+         * @description The `text/event-stream` answer to one 2026-07-28 request, as the events a reader dispatches:
+         *     notifications related to the request (`notifications/progress` when `_meta.progressToken` was
+         *     given, `notifications/message` when `_meta` logLevel allows), then the response, after which the
+         *     server ends the stream. No event has an `id`, and the server sends no requests. Headers:
+         *     `Content-Type: text/event-stream`, `Cache-Control: no-cache`, `X-Accel-Buffering: no`.
+         *
+         *     ```
+         *     event: message
+         *     data: {"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"p1","progress":1,"total":2}}
+         *
+         *     event: message
+         *     data: {"jsonrpc":"2.0","id":1,"result":{"resultType":"complete","content":[{"type":"text","text":"done"}]}}
+         *
+         *     ```
+         *
+         *     The client closing this stream cancels the request: the server stops the work and sends nothing
+         *     more for it. A `subscriptions/listen` answer is such a stream that stays open: its first event
+         *     is `notifications/subscriptions/acknowledged`, every notification carries
+         *     `io.modelcontextprotocol/subscriptionId`, and comment lines (`:`) keep it alive.
+         */
+        ModernSseStream: components["schemas"]["ModernSseEvent"][];
+        ModernBadRequestBody: components["schemas"]["BadRequestBody"];
+        ModernNotFoundBody: components["schemas"]["NotFoundBody"];
+        /**
          * @description The Celonis error body.
          * @example {
          *       "detail": "Asset not found or not accessible."
@@ -543,6 +567,241 @@ export interface components {
             method: "notifications/progress";
             params: components["schemas"]["ProgressParams"];
         };
+        /**
+         * @description What kind of result this is (2026-07-28 requires it on every result): `complete`, or `input_required` (an `InputRequiredResult` of Multi Round-Trip Requests). A client treats an absent `resultType`, which older revisions send, as `complete`.
+         * @example complete
+         */
+        ResultType: string;
+        /**
+         * @description The name and version of a client or server (`clientInfo`, `serverInfo`).
+         * @example {
+         *       "name": "mcp-contract-reference-server",
+         *       "version": "0.1.0"
+         *     }
+         */
+        streamable_Implementation: {
+            name: string;
+            title?: string;
+            version: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The `_meta` of a 2026-07-28 result. The reference server puts its `io.modelcontextprotocol/serverInfo` in every result (a SHOULD of basic/index.mdx).
+         * @example {
+         *       "io.modelcontextprotocol/serverInfo": {
+         *         "name": "mcp-contract-reference-server",
+         *         "version": "0.1.0"
+         *       }
+         *     }
+         */
+        ResultMeta: {
+            "io.modelcontextprotocol/serverInfo"?: components["schemas"]["streamable_Implementation"];
+            "io.modelcontextprotocol/subscriptionId"?: components["schemas"]["RequestId"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The `result` of any 2026-07-28 answer.
+         * @example {
+         *       "resultType": "complete",
+         *       "content": [
+         *         {
+         *           "type": "text",
+         *           "text": "hello"
+         *         }
+         *       ],
+         *       "isError": false,
+         *       "_meta": {
+         *         "io.modelcontextprotocol/serverInfo": {
+         *           "name": "mcp-contract-reference-server",
+         *           "version": "0.1.0"
+         *         }
+         *       }
+         *     }
+         */
+        ModernResult: {
+            resultType: components["schemas"]["ResultType"];
+            _meta?: components["schemas"]["ResultMeta"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A successful 2026-07-28 answer. */
+        ModernResultResponse: {
+            /** @constant */
+            jsonrpc: "2.0";
+            id: components["schemas"]["RequestId"];
+            result: components["schemas"]["ModernResult"];
+        };
+        /** @description A message a server sends on a Streamable HTTP answer: a 2026-07-28 result (with `resultType`), a legacy result, an error, a notification related to the request, or, in a legacy session only, a server request (2026-07-28 servers send none: they answer `input_required` instead). */
+        StreamableServerMessage: components["schemas"]["ModernResultResponse"] | components["schemas"]["ServerMessage"];
+        /**
+         * @description One event of a 2026-07-28 answer stream: a JSON-RPC message, never an `id` or a `retry`.
+         * @example {
+         *       "event": "message",
+         *       "data": {
+         *         "jsonrpc": "2.0",
+         *         "id": 1,
+         *         "result": {
+         *           "resultType": "complete",
+         *           "content": [
+         *             {
+         *               "type": "text",
+         *               "text": "done"
+         *             }
+         *           ]
+         *         }
+         *       }
+         *     }
+         */
+        ModernSseEvent: {
+            /** @constant */
+            event?: "message";
+            data: components["schemas"]["StreamableServerMessage"];
+        };
+        /**
+         * @description 400. A request-metadata header is missing, malformed, or differs from the body.
+         * @example {
+         *       "jsonrpc": "2.0",
+         *       "id": 1,
+         *       "error": {
+         *         "code": -32020,
+         *         "message": "Header mismatch: Mcp-Name header value 'foo' does not match body value 'bar'"
+         *       }
+         *     }
+         */
+        HeaderMismatchError: {
+            /** @constant */
+            jsonrpc: "2.0";
+            id: components["schemas"]["RequestId"] | null;
+            error: {
+                /** @constant */
+                code: -32020;
+                message: string;
+                data?: unknown;
+            };
+        };
+        /**
+         * @description 400. The revision in `MCP-Protocol-Version` and `_meta` is not served here.
+         * @example {
+         *       "jsonrpc": "2.0",
+         *       "id": 1,
+         *       "error": {
+         *         "code": -32022,
+         *         "message": "Unsupported protocol version '1900-01-01': this server supports 2026-07-28, 2025-11-25, 2025-06-18, 2025-03-26.",
+         *         "data": {
+         *           "supported": [
+         *             "2026-07-28",
+         *             "2025-11-25",
+         *             "2025-06-18",
+         *             "2025-03-26"
+         *           ],
+         *           "requested": "1900-01-01"
+         *         }
+         *       }
+         *     }
+         */
+        UnsupportedProtocolVersionError: {
+            /** @constant */
+            jsonrpc: "2.0";
+            id: components["schemas"]["RequestId"] | null;
+            error: {
+                /** @constant */
+                code: -32022;
+                message: string;
+                data: {
+                    supported: string[];
+                    requested: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /**
+         * @description What the client can do for this one request (2026-07-28 declares them per request). An empty object means no optional capability. Known keys: `sampling`, `elicitation`, `roots`, `experimental`, `extensions`; others are allowed.
+         * @example {}
+         * @example {
+         *       "elicitation": {}
+         *     }
+         */
+        ClientCapabilities: {
+            [key: string]: unknown;
+        };
+        /**
+         * @description 400. The request needs a client capability that its `_meta` does not declare.
+         * @example {
+         *       "jsonrpc": "2.0",
+         *       "id": 1,
+         *       "error": {
+         *         "code": -32021,
+         *         "message": "Server requires the elicitation capability for this request",
+         *         "data": {
+         *           "requiredCapabilities": {
+         *             "elicitation": {}
+         *           }
+         *         }
+         *       }
+         *     }
+         */
+        MissingRequiredClientCapabilityError: {
+            /** @constant */
+            jsonrpc: "2.0";
+            id: components["schemas"]["RequestId"] | null;
+            error: {
+                /** @constant */
+                code: -32021;
+                message: string;
+                data: {
+                    requiredCapabilities: components["schemas"]["ClientCapabilities"];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /**
+         * @description The JSON-RPC error codes of the Streamable HTTP endpoints. The JSON-RPC 2.0 codes, the
+         *     transport's own `-32000` (unknown session, refused origin, body too large, media type, method
+         *     not allowed, credentials: the same body as the SSE dialects), and the codes 2026-07-28 defines:
+         *
+         *     | code | name | HTTP | when |
+         *     |---|---|---|---|
+         *     | -32020 | HeaderMismatch | 400 | `MCP-Protocol-Version`, `Mcp-Method` or `Mcp-Name` missing, malformed, or different from the body |
+         *     | -32021 | MissingRequiredClientCapability | 400 | the request needs a client capability its `_meta` does not declare; `data.requiredCapabilities` |
+         *     | -32022 | UnsupportedProtocolVersion | 400 | the revision is not served; `data.supported`, `data.requested` |
+         *     | -32602 | Invalid params | 400 | a required `_meta` key is missing (and, in a JSON-RPC answer, bad params) |
+         *     | -32601 | Method not found | 404 | the method is unknown, or removed in 2026-07-28 (`initialize`, `ping`, `logging/setLevel`, `resources/subscribe`) |
+         *
+         *     `-32002` and `-32042` are never sent, nor any other code from `-32020` to `-32099`.
+         * @example -32020
+         * @enum {integer}
+         */
+        McpErrorCode: -32700 | -32600 | -32601 | -32602 | -32603 | -32000 | -32020 | -32021 | -32022;
+        /**
+         * @description An error answer on a Streamable HTTP endpoint. `id` is the request's when it could be read, else `null`.
+         * @example {
+         *       "jsonrpc": "2.0",
+         *       "id": 1,
+         *       "error": {
+         *         "code": -32601,
+         *         "message": "Method not found: 'ping' was removed in 2026-07-28."
+         *       }
+         *     }
+         */
+        McpErrorResponse: {
+            /** @constant */
+            jsonrpc: "2.0";
+            id: components["schemas"]["RequestId"] | null;
+            error: {
+                code: components["schemas"]["McpErrorCode"];
+                /** @description What was wrong, specific enough to fix the request. */
+                message: string;
+                data?: unknown;
+            };
+        };
+        /** @description The body of a `400`: a modern error (`-32020`, `-32021`, `-32022`, `-32602` for a missing `_meta` key), a JSON-RPC error about the message (`-32700`, `-32600`), or a legacy transport error (no `Mcp-Session-Id` on a session request, an invalid `MCP-Protocol-Version`). */
+        BadRequestBody: components["schemas"]["HeaderMismatchError"] | components["schemas"]["UnsupportedProtocolVersionError"] | components["schemas"]["MissingRequiredClientCapabilityError"] | components["schemas"]["McpErrorResponse"] | components["schemas"]["TransportError"];
+        /** @description The body of a `404`: `-32601` with the request's id (2026-07-28: the method is unknown or removed), or the transport error `unknown_session` (the `Mcp-Session-Id` names no live session). A client tells a modern server from a path that hosts no MCP endpoint by this body. */
+        NotFoundBody: components["schemas"]["McpErrorResponse"] | components["schemas"]["TransportError"];
     };
     responses: {
         /** @description Accepted. The answer, if any, streams on the session's SSE stream. The body is empty. */
@@ -724,18 +983,13 @@ export interface components {
                 "application/json": components["schemas"]["ErrorDetail"];
             };
         };
-        /** @description No asset has this id, or it is not accessible with these credentials. */
+        /** @description No asset has this id, or it is not accessible with these credentials (`{detail}`); or a 2026-07-28 request names a method that revision does not have (`-32601` with the request's id). */
         AssetNotFound: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "Asset not found or not accessible."
-                 *     }
-                 */
-                "application/json": components["schemas"]["ErrorDetail"];
+                "application/json": components["schemas"]["ErrorDetail"] | components["schemas"]["NotFoundBody"];
             };
         };
         /** @description An unexpected error occurred on the server. */
@@ -881,9 +1135,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServerMessage"];
+                    "text/event-stream": components["schemas"]["ModernSseStream"];
                 };
             };
             202: components["responses"]["Accepted"];
+            /** @description A 2026-07-28 request that fails validation (`-32020`, `-32602`, `-32022`, `-32021`) or is malformed (`-32700`, `-32600`), as `streamable.yaml`'s `POST /mcp`. Unmarked requests never get a `400`: their JSON-RPC errors come inside `200`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "jsonrpc": "2.0",
+                     *       "id": 1,
+                     *       "error": {
+                     *         "code": -32020,
+                     *         "message": "Header mismatch: the Mcp-Method header is required and missing; send Mcp-Method: tools/list."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BadRequestBody"];
+                };
+            };
             401: components["responses"]["CelonisUnauthorized"];
             403: components["responses"]["CelonisForbidden"];
             404: components["responses"]["AssetNotFound"];
