@@ -35,9 +35,13 @@ describe("checkProtocolVersion", () => {
     expect(() => checkProtocolVersion({}, "2025-11-25")).not.toThrow();
   });
 
-  it("names the revision to send when another legacy one is sent, and the served ones otherwise", () => {
-    expect(() => checkProtocolVersion({ "mcp-protocol-version": "2025-11-25" }, "2025-06-18")).toThrow("send '2025-06-18'");
-    expect(() => checkProtocolVersion({ "mcp-protocol-version": "1900-01-01" }, "2025-06-18")).toThrow("2025-03-26, 2025-06-18, 2025-11-25");
+  it("accepts another legacy revision this server supports (the client's SHOULD, not the server's MUST)", () => {
+    expect(() => checkProtocolVersion({ "mcp-protocol-version": "2025-03-26" }, "2025-11-25")).not.toThrow();
+    expect(() => checkProtocolVersion({ "mcp-protocol-version": "2025-11-25" }, "2025-06-18")).not.toThrow();
+  });
+
+  it.for(["1900-01-01", "2026-07-28", "nonsense", ""])("refuses %j, naming the served revisions and the one agreed", (value) => {
+    expect(() => checkProtocolVersion({ "mcp-protocol-version": value }, "2025-06-18")).toThrow("2025-03-26, 2025-06-18, 2025-11-25 (send '2025-06-18'");
   });
 });
 

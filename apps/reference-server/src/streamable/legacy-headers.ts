@@ -55,18 +55,20 @@ export function sessionIdHeader(headers: IncomingHttpHeaders): string | undefine
 }
 
 /**
- * Checks `MCP-Protocol-Version` against the session's revision. Absent is fine: the session's
- * negotiated revision stands (the spec's 2025-03-26 default is for servers with no other way to
- * know). Anything else must be that revision; otherwise 400.
+ * Checks `MCP-Protocol-Version` on a session's request. Absent is fine: the session's negotiated
+ * revision stands (the spec's 2025-03-26 default is for servers with no other way to know). A
+ * legacy revision this server supports is accepted even when initialize agreed another: the spec
+ * asks the client to send the negotiated one (a SHOULD) and the server to refuse only an invalid
+ * or unsupported one (a MUST, 400); the session goes on in its negotiated revision. 2026-07-28 has
+ * no sessions, so it is unsupported here.
+ * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#protocol-version-header
  */
 export function checkProtocolVersion(headers: IncomingHttpHeaders, negotiated: string | undefined): void {
   const value = headers["mcp-protocol-version"];
-  if (value === undefined || value === negotiated) return;
+  if (value === undefined || value === negotiated || (LEGACY_STREAMABLE_PROTOCOL_VERSIONS as readonly unknown[]).includes(value)) return;
   const shown = String(value).slice(0, 40);
   const served = LEGACY_STREAMABLE_PROTOCOL_VERSIONS.join(", ");
-  const message = (LEGACY_STREAMABLE_PROTOCOL_VERSIONS as readonly string[]).includes(shown)
-    ? `Bad request: ${MCP_HEADER.PROTOCOL_VERSION} '${shown}' is not this session's revision; send '${negotiated ?? "2025-03-26"}', the one initialize agreed.`
-    : `Bad request: unsupported ${MCP_HEADER.PROTOCOL_VERSION} '${shown}'; a session speaks one of ${served}, the one initialize agreed.`;
+  const message = `Bad request: unsupported ${MCP_HEADER.PROTOCOL_VERSION} '${shown}'; a session speaks one of ${served} (send '${negotiated ?? DEFAULT_LEGACY_VERSION}', the one initialize agreed).`;
   throw new HttpError(400, "invalid_protocol_version", message, { data: { supported: [...LEGACY_STREAMABLE_PROTOCOL_VERSIONS] } });
 }
 

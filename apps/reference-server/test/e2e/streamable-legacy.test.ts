@@ -150,15 +150,33 @@ describe.each(LEGACY_ENDPOINTS)("$path", ({ path: PATH, missingSession, reason }
   });
 
   describe("legacy Streamable HTTP: headers and bodies", () => {
-    it("answers 400 invalid_protocol_version to an unsupported or another revision's MCP-Protocol-Version", async () => {
+    it("answers 400 invalid_protocol_version to an unsupported MCP-Protocol-Version", async () => {
       await using server = await startApp();
       const session = await initialize(server.url + PATH, "2025-06-18");
-      for (const version of ["1900-01-01", "2026-07-28", "2025-11-25", "nonsense"]) {
+      for (const version of ["1900-01-01", "2026-07-28", "nonsense"]) {
         const response = await session.post({ jsonrpc: "2.0", id: 1, method: "tools/list" }, { "mcp-protocol-version": version });
         expect(response.status).toBe(400);
         expectSpec("streamable", "BadRequestBody", response.json());
         expect(response.json()).toMatchObject({ error: { code: -32000, data: { reason: "invalid_protocol_version" } } });
       }
+    });
+
+    it("serves requests naming another supported legacy revision, concurrently, in the session's own revision", async () => {
+      // The official suite's server-sse-multiple-streams (0.1.16) sends 2025-03-26 on a 2025-11-25
+      // session: the spec makes the negotiated revision a client SHOULD, and 400 a server MUST
+      // only for an invalid or unsupported one.
+      await using server = await startApp();
+      const session = await initialize(server.url + PATH, "2025-11-25");
+      const answers = await Promise.all(
+        [1, 2, 3].map((id) => session.post({ jsonrpc: "2.0", id, method: "tools/list" }, { "mcp-protocol-version": "2025-03-26" })),
+      );
+      for (const [index, response] of answers.entries()) {
+        expect(response.status).toBe(200);
+        expect(response.json()).toMatchObject({ jsonrpc: "2.0", id: index + 1, result: { tools: expect.any(Array) } });
+      }
+      // A batch stays refused: the session speaks 2025-11-25, whatever revision the header names.
+      const batch = await session.post([{ jsonrpc: "2.0", id: 9, method: "ping" }], { "mcp-protocol-version": "2025-03-26" });
+      expect(batch.status).toBe(400);
     });
 
     it("serves a request without MCP-Protocol-Version in the session's revision", async () => {
