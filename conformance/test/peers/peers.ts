@@ -82,14 +82,14 @@ function startPreloaded(args: readonly string[], ssePath: string, extra: { env?:
   });
 }
 
-/** The reference server in this process (Spice dialect), as the column every other one is read against. */
-async function startReferenceServer(): Promise<RunningPeer> {
+/** The reference server in this process at `path` (the Spice SSE dialect: the column every other one is read against). */
+export async function startReferenceServer(path: string = SPICE_PATH): Promise<RunningPeer> {
   const app = createApp({ config: { host: "127.0.0.1", port: 0 }, log: () => undefined });
   app.server.listen(0, "127.0.0.1");
   await once(app.server, "listening");
   const { port } = app.server.address() as AddressInfo;
   const stop = (): Promise<void> => app.close();
-  return { sseUrl: new URL(`http://127.0.0.1:${port}${SPICE_PATH}`), output: () => "", stop, [Symbol.asyncDispose]: stop };
+  return { sseUrl: new URL(`http://127.0.0.1:${port}${path}`), output: () => "", stop, [Symbol.asyncDispose]: stop };
 }
 
 /** A Node child script of this folder that prints `LISTENING <its MCP URL>` once bound. */
@@ -107,7 +107,7 @@ function startScript(script: string, ...args: string[]): Promise<RunningPeer> {
 const SLOW_PEER_TIMEOUT_MS = 5_000;
 
 /** Streamable HTTP peers: each is checked at its MCP URL, its era detected as for any target. */
-const STREAMABLE_PEERS: readonly PeerSpec[] = [
+export const STREAMABLE_PEERS: readonly PeerSpec[] = [
   { name: "SDK v1 StreamableHTTP (stateful)", package: "@modelcontextprotocol/sdk", start: () => startScript("./sdk-streamable-server.ts", "stateful") },
   { name: "SDK v1 StreamableHTTP (stateless)", package: "@modelcontextprotocol/sdk", start: () => startScript("./sdk-streamable-server.ts", "stateless") },
   { name: "SDK v2 server (modern only)", package: "@modelcontextprotocol/server", start: () => startScript("./sdk-v2-server.ts", "modern-only") },
@@ -163,7 +163,7 @@ function startSupergateway(path: string, ...flags: string[]): Promise<RunningPee
 const SUPERGATEWAY_CHILD_UP = /^\[supergateway\] Child stderr: Starting default \(STDIO\) server/;
 
 export const PEERS: readonly PeerSpec[] = [
-  { name: "reference server (Spice)", package: "@mcp-contract/reference-server", start: startReferenceServer },
+  { name: "reference server (Spice)", package: "@mcp-contract/reference-server", start: () => startReferenceServer() },
   {
     name: "SDK SSEServerTransport",
     package: "@modelcontextprotocol/sdk",
