@@ -58,7 +58,7 @@ async function startSdkServer(withReadOnly: boolean) {
     }
     res.writeHead(404, { "content-type": "text/plain" }).end("not found");
   });
-  const running = await startServer(http);
+  const running = await startServer(http, { wireContract: false /* an SDK SSEServerTransport peer, not our contract */ });
   return { url: `${running.url}/sse`, calls, [Symbol.asyncDispose]: () => running[Symbol.asyncDispose]() };
 }
 

@@ -37,12 +37,13 @@ async function startPlain(status: number, headers: Record<string, string> = {}) 
       req.resume();
       res.writeHead(status, { "content-type": "text/html", ...headers }).end("<h1>hello</h1>");
     }),
+    { wireContract: false /* not MCP at all, on purpose */ },
   );
 }
 
 /** A port nothing listens on: one that was just open and is now closed. */
 async function closedPortUrl(): Promise<string> {
-  const server = await startServer(createServer());
+  const server = await startServer(createServer(), { wireContract: false /* closed before any request */ });
   const url = server.url;
   await server[Symbol.asyncDispose]();
   return `${url}/mcp`;

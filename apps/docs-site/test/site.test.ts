@@ -80,7 +80,7 @@ describe("the documentation site in a real browser", () => {
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(tmpdir(), "mcp-contract-site-"));
     await buildSite({ root, outDir });
-    site = await startServer(sirv(outDir, { dev: true }));
+    site = await startServer(sirv(outDir, { dev: true }), { wireContract: false /* the static docs site, not an MCP endpoint */ });
     const executablePath = chromiumPath();
     if (!executablePath) throw new Error("Chromium is missing: run `tsx scripts/ensure-chromium.ts`.");
     browser = await chromium.launch({

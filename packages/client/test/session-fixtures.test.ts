@@ -89,7 +89,7 @@ describe("openSession against hand-written SSE servers", () => {
     const unauthorized = { code: -32000, message: "Unauthorized: send a valid API key.", data: { reason: "unauthorized" } };
     await using server = await startServer((_req, res) => {
       res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id: null, error: unauthorized }));
-    });
+    }, { wireContract: false /* a refusing fixture, closed at once */ });
     const refused = await openSession(`${server.url}/v1/mcp/sse`).catch((caught: unknown) => caught);
     expect(refused).toMatchObject({ kind: "http-status", status: 401, reason: "unauthorized", message: expect.stringMatching(/^GET .* 401/) });
     await server.close();
@@ -108,7 +108,7 @@ describe("openSession against hand-written SSE servers", () => {
       const { id } = JSON.parse(body) as { id: number };
       const result = { tools: [{ name: `t${id}`, inputSchema: { type: "object" } }], nextCursor: "again" };
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id, result }));
-    });
+    }, { wireContract: false /* a server that repeats a cursor and uses a short session id, on purpose */ });
     await using session = await openSession(`${server.url}/mcp`);
     await expect(session.listTools()).rejects.toThrow(/returned cursor 'again' twice/);
   });

@@ -6,7 +6,7 @@ describe("startServer + openSseStream", () => {
     const server = await startServer((_req, res) => {
       res.writeHead(200, { "content-type": "text/event-stream" });
       res.write(": hello\n\nevent: endpoint\ndata: /m?sessionId=1\n\ndata: line1\ndata: line2\n\n");
-    });
+    }, { wireContract: false /* a bare SSE server on /, in no spec */ });
     const stream = await openSseStream(server.url);
     const endpoint = await stream.waitFor((e) => e.event === "endpoint");
     expect(endpoint.data).toBe("/m?sessionId=1");
@@ -22,7 +22,7 @@ describe("startServer + openSseStream", () => {
     await using server = await startServer((_req, res) => {
       res.writeHead(200, { "content-type": "text/event-stream" });
       res.write("event: endpoint\ndata: x\n\n");
-    });
+    }, { wireContract: false /* a bare SSE server on /, in no spec */ });
     await using stream = await openSseStream(server.url);
     await expect(stream.waitFor((e) => e.event === "message", 200)).rejects.toThrow(/event: endpoint/);
   });

@@ -49,7 +49,7 @@ async function startWaitingUpstream() {
     if (!transport) return void res.writeHead(404).end();
     void transport.handlePostMessage(req, res);
   });
-  const running = await startServer(http);
+  const running = await startServer(http, { wireContract: false /* an upstream: the SDK v1 SSEServerTransport, a peer from npm */ });
   return { ...events, url: `${running.url}/sse`, close: () => running.close() };
 }
 

@@ -4,7 +4,7 @@
  */
 import { once } from "node:events";
 import { connect } from "node:net";
-import { startServer, openSseStream, type SseStream } from "@mcp-contract/test-helpers";
+import { startServer, openSseStream, type SseStream, type StartServerOptions } from "@mcp-contract/test-helpers";
 import { validateAgainst, type SpecName } from "@mcp-contract/api-types";
 import { expect } from "vitest";
 import { createApp, type App, type AppOptions } from "../../src/app.js";
@@ -17,11 +17,14 @@ export interface TestApp extends AsyncDisposable {
   readonly logs: string[];
 }
 
-/** createApp on 127.0.0.1:0; disposing closes it through app.close(). */
-export async function startApp(options: AppOptions = {}): Promise<TestApp> {
+/**
+ * createApp on 127.0.0.1:0; disposing closes it through app.close(). Its wire is held to the
+ * specs (startServer's check) unless `wire.wireContract` is false, for a test's own fake routes.
+ */
+export async function startApp(options: AppOptions = {}, wire: StartServerOptions = {}): Promise<TestApp> {
   const logs: string[] = [];
   const app = createApp({ log: (line) => logs.push(line), ...options });
-  const running = await startServer(app.server);
+  const running = await startServer(app.server, wire);
   return { app, url: running.url, port: running.port, logs, [Symbol.asyncDispose]: () => app.close() };
 }
 

@@ -149,7 +149,7 @@ export async function startRawUpstream(transport: "sse" | "streamable", floodByt
       notify();
     });
   });
-  const running = await startServer(http);
+  const running = await startServer(http, { wireContract: false /* a raw upstream fake: misbehaves on purpose */ });
   const until = (done: () => boolean): Promise<void> =>
     new Promise((resolve) => {
       const check = (): void => {

@@ -25,7 +25,7 @@ export async function startSdkV2Upstream(mode: "modern-only" | "dual-era"): Prom
   };
   const handler = createMcpHandler(build, { legacy: mode === "modern-only" ? "reject" : "stateless" });
   const node = toNodeHandler(handler);
-  const running = await startServer((req, res) => void node(req, res));
+  const running = await startServer((req, res) => void node(req, res), { wireContract: false /* an upstream: the SDK v2 server, a peer from npm */ });
   const close = async (): Promise<void> => {
     await handler.close();
     await running.close();

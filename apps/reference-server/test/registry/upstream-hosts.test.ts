@@ -117,7 +117,7 @@ describe("upstream hosts: no SSRF by default", () => {
       createServer((req, res) => {
         req.resume();
         res.writeHead(307, { location: `${upstream.url}/mcp` }).end();
-      }),
+      }), { wireContract: false /* a redirecting front, not our API */ },
     );
     const lookup = tableLookup({ "allowed.example": [LOOPBACK], "front.example": [LOOPBACK] });
     await using api = await mountRegistry({ upstreamHostAllowlist: ["allowed.example", "front.example"], upstreamLookup: lookup });
@@ -138,14 +138,14 @@ describe("upstream hosts: no SSRF by default", () => {
   });
 
   it("tells a closed port and a port that answers something else apart in no way: one sentence, no errno, no body", async () => {
-    const closed = await startServer(createServer(() => undefined));
+    const closed = await startServer(createServer(() => undefined), { wireContract: false /* closed at once; never answers */ });
     const closedUrl = `${closed.url}/mcp`;
     await closed.close();
     await using other = await startServer(
       createServer((req, res) => {
         req.resume();
         res.writeHead(404, { "content-type": "text/plain" }).end("internal-admin-panel secret-body-7f3a");
-      }),
+      }), { wireContract: false /* a server that answers something else, on purpose */ },
     );
     await using api = await mountRegistry();
     const detailOf = async (name: string, url: string): Promise<string> => {

@@ -67,7 +67,7 @@ export async function startSseUpstream(tools: Tool[] = initialSseTools()): Promi
   const running = await startServer((req, res) => {
     headers.push(req.headers);
     void route(req, res);
-  });
+  }, { wireContract: false /* an upstream: the SDK v1 SSEServerTransport, a peer from npm */ });
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://x");
     if (req.method === "GET" && url.pathname === "/sse") {
@@ -119,7 +119,7 @@ export async function startStreamableUpstream(): Promise<Upstream> {
       await server.connect(transport);
       await transport.handleRequest(req, res);
     })();
-  });
+  }, { wireContract: false /* an upstream: the SDK v1 StreamableHTTPServerTransport (stateless), a peer from npm */ });
   return handle(running, "/mcp", headers);
 }
 
@@ -152,7 +152,7 @@ export async function startStatefulUpstream(): Promise<Upstream & { sessions: ()
       await server.connect(transport);
       await transport.handleRequest(req, res);
     })();
-  });
+  }, { wireContract: false /* an upstream: the SDK v1 StreamableHTTPServerTransport (stateful), a peer from npm */ });
   return { ...handle(running, "/mcp", headers), sessions: () => transports.size };
 }
 
@@ -187,7 +187,7 @@ export async function startHangingSseUpstream(answer: "nothing" | "initialize"):
         stream.write(`event: message\ndata: ${JSON.stringify({ jsonrpc: "2.0", id: message.id, result })}\n\n`);
       }
     });
-  });
+  }, { wireContract: false /* an upstream that hangs on purpose */ });
   return handle(running, "/sse", headers);
 }
 
@@ -198,7 +198,7 @@ export async function startLeakyRejectingUpstream(): Promise<Upstream> {
     headers.push(req.headers);
     req.resume();
     res.writeHead(401, { "content-type": "text/plain" }).end(`rejected credential ${req.headers["x-api-key"] ?? ""}`);
-  });
+  }, { wireContract: false /* an upstream that refuses and leaks its credential on purpose */ });
   return handle(running, "/mcp", headers);
 }
 

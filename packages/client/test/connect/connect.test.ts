@@ -88,7 +88,7 @@ describe("connect: one session whatever the transport", () => {
   });
 
   it("reports a refused port as a network error after one step", async () => {
-    const server = await startServer((_req, res) => res.end());
+    const server = await startServer((_req, res) => res.end(), { wireContract: false /* closed at once; never answers */ });
     const url = `${server.url}/mcp`;
     await server.close();
     const error = await connect(url).catch((e: unknown) => e);

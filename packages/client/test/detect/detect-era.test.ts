@@ -131,7 +131,7 @@ describe("detectEra against servers that answer in no known way", () => {
   });
 
   it("stops at the first step when nothing listens, with one network error", async () => {
-    const peer = await startServer((_req, res) => res.end());
+    const peer = await startServer((_req, res) => res.end(), { wireContract: false /* closed at once; never answers */ });
     const url = peer.url;
     await peer.close();
     const detection = await detectEra(url);
@@ -143,7 +143,7 @@ describe("detectEra against servers that answer in no known way", () => {
   it("stops at a 401 and says the server wants credentials, without trying other transports", async () => {
     await using peer = await startServer((_req, res) => {
       res.writeHead(401, { "www-authenticate": 'Bearer realm="mcp"' }).end();
-    });
+    }, { wireContract: false /* a bare 401 with no body, on purpose */ });
     const detection = await detectEra(peer.url, { bearer: "secret-token" });
     expect(detection.stop).toBe("auth");
     expect(detection.trace).toHaveLength(1);
@@ -161,7 +161,7 @@ describe("detectEra against servers that answer in no known way", () => {
         if (!res.destroyed) res.once("drain", pump);
       };
       pump();
-    });
+    }, { wireContract: false /* an endless 400 body, on purpose */ });
     const detection = await detectEra(peer.url, { maxBodyBytes: 32 * 1024, maxExcerptChars: 100, timeoutMs: 2_000 });
     expect(detection.server).toBeUndefined();
     for (const step of detection.trace) expect(step.bodyExcerpt.length).toBeLessThanOrEqual(100);

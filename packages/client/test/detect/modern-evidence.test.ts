@@ -9,7 +9,7 @@ async function answeringDiscover(status: number, body: unknown) {
     req.resume();
     if (!modern) return void res.writeHead(404).end();
     res.writeHead(status, { "content-type": "application/json" }).end(body === undefined ? "" : JSON.stringify(body));
-  });
+  }, { wireContract: false /* answers each way a server might, conforming or not, on purpose */ });
 }
 
 const error = (code: number, data?: unknown) => ({ jsonrpc: "2.0", id: "mcp-contract-detect-discover", error: { code, message: "m", data } });
