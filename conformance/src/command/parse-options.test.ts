@@ -14,7 +14,7 @@ describe("parseCheckOptions", () => {
     ["a fractional rate limit", [URL_], { "rate-limit": "1.5" }, /--rate-limit 1.5/],
     ["a header without a colon", [URL_], { header: ["no colon"] }, /write it as 'Name: value'/],
     ["an empty bearer", [URL_], { bearer: " " }, /--bearer needs a token/],
-    ["an unknown reporter", [URL_], { reporter: ["tap"] }, /--reporter tap: use pretty, json, junit, sarif or markdown/],
+    ["an unknown reporter", [URL_], { reporter: ["tap"] }, /--reporter tap: use pretty, json, junit, sarif, markdown or html/],
     ["a --registry that is not a URL", [URL_], { registry: "127.0.0.1:8090" }, /--registry 127\.0\.0\.1:8090: give the registry's http\(s\) base URL/],
     ["an empty --baseline", [URL_], { baseline: "" }, /--baseline needs a file/],
     ["two machine reporters on stdout", [URL_], { reporter: ["json", "junit"] }, /cannot share stdout: add --output/],
@@ -49,6 +49,7 @@ describe("parseCheckOptions", () => {
     ["one --output per machine reporter, in order", { reporter: ["junit", "json"], output: ["a.xml", "b.json"] }, { machine: [{ reporter: "junit", to: "a.xml" }, { reporter: "json", to: "b.json" }] }],
     ["one --output for several: <output>.<ext>", { reporter: ["json", "junit", "sarif"], output: ["out/r"] }, { machine: [{ reporter: "json", to: "out/r.json" }, { reporter: "junit", to: "out/r.xml" }, { reporter: "sarif", to: "out/r.sarif" }] }],
     ["markdown beside the others: <output>.md", { reporter: ["pretty,markdown", "junit"], output: ["out/r"] }, { pretty: "stdout", machine: [{ reporter: "markdown", to: "out/r.md" }, { reporter: "junit", to: "out/r.xml" }] }],
+    ["html beside the others: <output>.html", { reporter: ["pretty,html", "json"], output: ["out/r"] }, { pretty: "stdout", machine: [{ reporter: "html", to: "out/r.html" }, { reporter: "json", to: "out/r.json" }] }],
     ["markdown alone on stdout, pretty moved to stderr", { reporter: ["pretty", "markdown"] }, { pretty: "stderr", machine: [{ reporter: "markdown", to: "stdout" }] }],
   ])("routes outputs: %s", (_, flags, plan) => {
     const parsed = parseCheckOptions([URL_], flags);

@@ -35,7 +35,7 @@ export interface CheckFlags {
 export type ReporterName = "pretty" | MachineReporter;
 
 /** Reporters that write a file (or stdout) rather than live progress. */
-export type MachineReporter = "json" | "junit" | "sarif" | "markdown";
+export type MachineReporter = "json" | "junit" | "sarif" | "markdown" | "html";
 
 /** Where each reporter writes: a file path, or a standard stream. */
 export interface OutputPlan {
@@ -52,8 +52,8 @@ const PROFILES = ["auto", "spice", "opensearch", "celonis", "generic"];
 const TRANSPORTS = ["auto", "http+sse", "streamable-http"];
 const ERAS = ["auto", "legacy", "modern"];
 const CREDENTIAL = /^(authorization|proxy-authorization|cookie)$|key|token|secret|auth|password/i;
-const EXTENSION = { json: "json", junit: "xml", sarif: "sarif", markdown: "md" } as const;
-const REPORTERS: readonly string[] = ["pretty", "json", "junit", "sarif", "markdown"];
+const EXTENSION = { json: "json", junit: "xml", sarif: "sarif", markdown: "md", html: "html" } as const;
+const REPORTERS: readonly string[] = ["pretty", "json", "junit", "sarif", "markdown", "html"];
 
 export function parseCheckOptions(positionals: readonly string[], flags: CheckFlags): ParsedCheck {
   if (flags.baseline !== undefined && flags.baseline.trim() === "") return { error: "--baseline needs a file: --baseline mcp-contract-baseline.json" };
@@ -131,7 +131,7 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
 
   const reporters = (flags.reporter ?? ["pretty"]).flatMap(split);
   for (const reporter of reporters) {
-    if (!REPORTERS.includes(reporter)) return { error: `--reporter ${reporter}: use pretty, json, junit, sarif or markdown` };
+    if (!REPORTERS.includes(reporter)) return { error: `--reporter ${reporter}: use pretty, json, junit, sarif, markdown or html` };
   }
   const outputs = planOutputs(reporters as ReporterName[], flags.output ?? []);
   if ("error" in outputs) return outputs;
@@ -178,7 +178,7 @@ function planOutputs(reporters: readonly ReporterName[], files: readonly string[
       machine: only ? [{ reporter: only, to: "stdout" }] : [],
     };
   }
-  if (machine.length === 0) return { error: "--output writes a report file: add --reporter json, junit, sarif or markdown" };
+  if (machine.length === 0) return { error: "--output writes a report file: add --reporter json, junit, sarif, markdown or html" };
   if (files.length === machine.length) {
     return { pretty: wantsPretty ? "stdout" : undefined, machine: machine.map((reporter, i) => ({ reporter, to: files[i] ?? "" })) };
   }

@@ -12,6 +12,7 @@ import { runChecks, UsageError } from "../runner.js";
 import { PrettyReporter, summaryLine } from "../report/pretty.js";
 import { renderJson } from "../report/json.js";
 import { renderJunit } from "../report/junit.js";
+import { renderHtml } from "../report/html.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { renderSarif, type SarifArtifact } from "../report/sarif.js";
 import type { Report } from "../report/model.js";
@@ -25,6 +26,7 @@ const RENDER: Record<MachineReporter, Render> = {
   junit: renderJunit,
   sarif: (report, artifact) => renderSarif(report, { artifact }),
   markdown: (report) => renderMarkdown(report),
+  html: (report) => renderHtml(report),
 };
 
 export interface CommandIo {

@@ -37,12 +37,13 @@ Options:
   --deadline <ms>            bound on the whole run (default 120000)
   --keepalive-wait <ms>      enable sse-keepalive: how long an idle stream may stay silent
   --rate-limit <n>           enable celonis-rate-limit-shape: the asset's calls per minute
-  --reporter pretty|json|junit|sarif|markdown   output format (repeatable or comma-separated;
-                             default pretty); markdown: a summary for PR comments and GitHub job
-                             summaries (failures first, evidence in <details>, under 1 MiB)
-  --output <file>            where the report reporters (json, junit, sarif, markdown) write: give
-                             one --output per reporter, in order; or one --output for several,
-                             written as <file>.json, <file>.xml, <file>.sarif and <file>.md. Without
+  --reporter pretty|json|junit|sarif|markdown|html   output format (repeatable or comma-
+                             separated; default pretty); markdown: a summary for PR comments and
+                             GitHub job summaries (failures first, evidence in <details>, under
+                             1 MiB); html: one self-contained page with every finding's evidence
+  --output <file>            where the report reporters (json, junit, sarif, markdown, html) write:
+                             give one --output per reporter, in order; or one --output for several,
+                             written as <file>.json, .xml, .sarif, .md and .html. Without
                              --output a single one writes to stdout and pretty moves to stderr. The
                              one-line verdict is printed whatever reporters are chosen.
   --strict                   SHOULD-level failures (warnings) fail the run too
