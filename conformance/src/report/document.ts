@@ -120,3 +120,8 @@ export function showControls(text: string, keepNewlines: boolean): string {
   const controls = keepNewlines ? /[\u0000-\u0008\u000B-\u001F\u007F\u2028\u2029]/g : /[\u0000-\u001F\u007F\u2028\u2029]/g;
   return text.replace(/\r\n/g, "\n").replace(controls, (c) => (c === "\n" ? " ⏎ " : c === "\t" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
 }
+
+/** `&`, `<`, `>` and `"` as entities: text that can sit in an HTML text node or a double-quoted attribute. */
+export function htmlEntities(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

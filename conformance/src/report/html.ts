@@ -9,7 +9,7 @@
  * of the checks' own references (http and https only).
  */
 import { staleMessage } from "../baseline/apply-baseline.js";
-import { countsOf, detectionLine, evidenceText, referenceParts, resultsOf, SECTIONS, showControls, verdictOf } from "./document.js";
+import { countsOf, detectionLine, evidenceText, htmlEntities, referenceParts, resultsOf, SECTIONS, showControls, verdictOf } from "./document.js";
 import type { CheckResult, Report } from "./model.js";
 
 const STYLE = `
@@ -23,7 +23,7 @@ code{font:12px ui-monospace,monospace}pre{background:#f6f8fa;padding:.6rem;overf
 
 /** Escapes text for an HTML text node or a quoted attribute value. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return htmlEntities(text).replace(/'/g, "&#39;");
 }
 
 /** One line of text: controls shown as escapes, then HTML-escaped. */

@@ -14,7 +14,7 @@
  * @see https://github.github.com/gfm/
  */
 import { staleMessage } from "../baseline/apply-baseline.js";
-import { countsOf, detectionLine, evidenceText, referenceParts, resultsOf, SECTIONS, showControls, verdictOf } from "./document.js";
+import { countsOf, detectionLine, evidenceText, htmlEntities, referenceParts, resultsOf, SECTIONS, showControls, verdictOf } from "./document.js";
 import type { CheckResult, Report } from "./model.js";
 
 /** GitHub's bound on one step's summary. */
@@ -145,18 +145,16 @@ function clip(text: string): string {
  * start (a list item's text is at a line start), so server text stays text.
  */
 export function md(text: string): string {
-  return showControls(text, false)
-    .replace(/[\\`*_{}[\]|~$:!]/g, "\\$&")
-    .replace(/^([#+\-=>]|\d+(?=[.)]))/, "\\$1")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+  return htmlEntities(
+    showControls(text, false)
+      .replace(/[\\`*_{}[\]|~$:!]/g, "\\$&")
+      .replace(/^([#+\-=>]|\d+(?=[.)]))/, "\\$1"),
+  );
 }
 
 /** Text inside raw HTML (a <details> line): entities only, since Markdown escapes are not read there. */
 function html(text: string): string {
-  return showControls(text, false).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return htmlEntities(showControls(text, false));
 }
 
 /** A code span's content: a backtick cannot end it (shown as ʼ), nor a pipe end a table cell. */

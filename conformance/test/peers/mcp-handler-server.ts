@@ -6,11 +6,10 @@
  * `node --import tsx mcp-handler-server.ts`. Listens on 127.0.0.1, port 0, and prints
  * `LISTENING http://127.0.0.1:<port>/mcp`.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { toNodeHandler } from "@modelcontextprotocol/node";
 import { createMcpHandler } from "mcp-handler";
 import { z } from "zod";
+import { listenAsPeer } from "./listen-as-peer.js";
 
 const handler = createMcpHandler(
   (server) => {
@@ -20,21 +19,5 @@ const handler = createMcpHandler(
   },
   { serverInfo: { name: "mcp-handler-echo", version: "0.0.1" } },
 );
-const node = toNodeHandler({ fetch: (request) => handler(request) });
-const server = createServer((req, res) => {
-  // mcp-handler never looks at the path (the framework's route does): this server routes /mcp only.
-  if (new URL(req.url ?? "/", "http://x").pathname !== "/mcp") {
-    res.writeHead(404, { "content-type": "text/plain" }).end("Not Found");
-    return;
-  }
-  void node(req, res);
-});
-server.listen(0, "127.0.0.1", () => {
-  process.stdout.write(`LISTENING http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp\n`);
-});
-const stop = (): void => {
-  server.closeAllConnections();
-  server.close(() => process.exit(0));
-};
-process.once("SIGTERM", stop);
-process.once("SIGINT", stop);
+// mcp-handler never looks at the path (the framework's route does): only /mcp is served.
+listenAsPeer(toNodeHandler({ fetch: (request) => handler(request) }), { path: "/mcp", onlyPath: true });

@@ -6,27 +6,15 @@
  * `node --import tsx tmcp-server.ts`. Listens on 127.0.0.1, port 0, and prints
  * `LISTENING http://127.0.0.1:<port>/mcp`.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createRequestListener } from "@remix-run/node-fetch-server";
 import { ZodJsonSchemaAdapter } from "@tmcp/adapter-zod";
 import { HttpTransport } from "@tmcp/transport-http";
 import { McpServer } from "tmcp";
 import { z } from "zod";
+import { listenAsPeer } from "./listen-as-peer.js";
 
 const server = new McpServer({ name: "tmcp-echo", version: "0.0.1", description: "echo" }, { adapter: new ZodJsonSchemaAdapter(), capabilities: { tools: {} } });
 server.tool({ name: "echo", description: "Echoes text back", schema: z.object({ text: z.string() }) }, async ({ text }) => ({ content: [{ type: "text", text }] }));
 // path set explicitly: the README warns that an omitted path will come to mean "every path".
 const transport = new HttpTransport(server, { path: "/mcp" });
-const http = createServer(
-  createRequestListener(async (request) => (await transport.respond(request)) ?? new Response(null, { status: 404 })),
-);
-http.listen(0, "127.0.0.1", () => {
-  process.stdout.write(`LISTENING http://127.0.0.1:${(http.address() as AddressInfo).port}/mcp\n`);
-});
-const stop = (): void => {
-  http.closeAllConnections();
-  http.close(() => process.exit(0));
-};
-process.once("SIGTERM", stop);
-process.once("SIGINT", stop);
+listenAsPeer(createRequestListener(async (request) => (await transport.respond(request)) ?? new Response(null, { status: 404 })), { path: "/mcp" });
