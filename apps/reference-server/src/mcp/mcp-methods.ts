@@ -22,6 +22,7 @@ import { decodeCursor, encodeCursor } from "./cursor.js";
 import { rateLimitedResult, takeCall } from "./rate-limiter.js";
 import type { ToolCatalog } from "./tool-catalog.js";
 import { ToolCall } from "./tool-call.js";
+import { InvalidToolArgumentsError, type ToolAnswer } from "../tools/tool-source.js";
 
 /** How the server names itself in `initialize`. */
 export const SERVER_INFO = { name: "mcp-contract-reference-server", version: "0.1.0" } as const;
@@ -34,6 +35,26 @@ export interface McpMethodOptions {
   readonly catalog: ToolCatalog;
   readonly pageSize: number;
   readonly rateLimitPerMinute: number;
+}
+
+/**
+ * The first revision where arguments that break a tool's inputSchema are a tool execution error
+ * (SEP-1303: "input validation errors" are reported in a result with isError: true, so the model
+ * can correct its call); 2024-11-05 to 2025-06-18 list "invalid arguments" among the protocol
+ * errors, -32602. Revision names are dates, so they compare as strings.
+ * @see https://modelcontextprotocol.io/specification/2025-11-25/server/tools#error-handling
+ */
+const INPUT_ERRORS_AS_TOOL_RESULTS_SINCE = "2025-11-25";
+
+/**
+ * A call's InvalidToolArgumentsError as its revision reports it: a tool execution error from
+ * 2025-11-25 on; before that (or for any other error) rethrown, so the Dispatcher answers -32602.
+ */
+function invalidArgumentsResult(error: unknown, protocolVersion: string | undefined): ToolAnswer {
+  if (error instanceof InvalidToolArgumentsError && protocolVersion !== undefined && protocolVersion >= INPUT_ERRORS_AS_TOOL_RESULTS_SINCE) {
+    return { content: [{ type: "text", text: error.message }], isError: true };
+  }
+  throw error;
 }
 
 /** The request and notification tables for the Dispatcher. */
@@ -84,7 +105,7 @@ export function createMcpMethods(options: McpMethodOptions): {
       result = catalog.call(context.scope, name, args, call);
     } catch (error) {
       call.finish();
-      throw error;
+      return invalidArgumentsResult(error, context.protocolVersion);
     }
     if (result instanceof Promise) {
       return result.then(
@@ -94,7 +115,7 @@ export function createMcpMethods(options: McpMethodOptions): {
         },
         (error: unknown) => {
           call.finish();
-          throw error;
+          return invalidArgumentsResult(error, context.protocolVersion);
         },
       );
     }

@@ -52,7 +52,11 @@ describe.each(PATHS)("official SDK v1 StreamableHTTPClientTransport on %s", (pat
     await client.callTool({ name: "progress", arguments: { steps: 3 } }, undefined, { onprogress: (p) => progress.push(p.progress) });
     expect(progress).toEqual([1, 2, 3]);
     expect(await client.callTool({ name: "fail", arguments: {} })).toMatchObject({ isError: true });
-    await expect(client.callTool({ name: "echo", arguments: { text: 1 } })).rejects.toThrow("/text must be string");
+    // The SDK negotiates 2025-11-25, where bad arguments are a tool execution error (SEP-1303).
+    expect(await client.callTool({ name: "echo", arguments: { text: 1 } })).toMatchObject({
+      isError: true,
+      content: [{ type: "text", text: expect.stringContaining("/text must be string") }],
+    });
     expect(await client.ping()).toEqual({});
     const closed = once(server.app.sessions, "close");
     await transport.terminateSession();

@@ -67,6 +67,23 @@ describe.each(LEGACY_ENDPOINTS)("$path", ({ path: PATH, missingSession, reason }
       expect(call["result"]).toMatchObject({ content: [{ type: "text", text: "hi" }] });
     });
 
+    it.each([
+      ["2025-03-26", "a protocol error, -32602"],
+      ["2025-06-18", "a protocol error, -32602"],
+      ["2025-11-25", "a tool execution error (SEP-1303)"],
+    ])("answers arguments that break the inputSchema in a %s session as %s", async (version) => {
+      await using server = await startApp();
+      const session = await initialize(server.url + PATH, version);
+      const call = await session.request(3, "tools/call", { name: "echo", arguments: { text: 7 } });
+      const text = expect.stringContaining("/text must be string");
+      if (version < "2025-11-25") {
+        expect(call).toMatchObject({ id: 3, error: { code: -32602, message: text, data: { field: "/text" } } });
+      } else {
+        expect(call).toMatchObject({ id: 3, result: { isError: true, content: [{ type: "text", text }] } });
+        expect(call).not.toHaveProperty("error");
+      }
+    });
+
     it(`answers ${missingSession} ${reason} to a request without a session`, async () => {
       await using server = await startApp();
       const response = await post(server.url + PATH, { jsonrpc: "2.0", id: 1, method: "tools/list" }, { accept: ACCEPT_BOTH });

@@ -57,13 +57,15 @@ describe.each(MODERN_ENDPOINTS)("$path with --eras $eras: 2026-07-28 requests", 
     expect(server.app.sessions.size).toBe(0);
   });
 
-  it("answers a tool's own failure (isError) and bad arguments (-32602) inside a 200, with resultType on the result", async () => {
+  it("answers a tool's own failure and bad arguments as tool execution errors (isError) inside a 200, with resultType on the result", async () => {
     await using server = await startApp({ config: { eras } });
     const failed = await postModern(server.url + PATH, modernRequest(3, "tools/call", { name: "fail", arguments: {} }));
     expect(failed.status).toBe(200);
     expect(failed.json()).toMatchObject({ result: { isError: true, resultType: "complete" } });
+    // 2026-07-28 server/tools "Error Handling": input validation errors are tool execution errors.
     const bad = await postModern(server.url + PATH, modernRequest(4, "tools/call", { name: "echo", arguments: { text: 7 } }));
-    expectRpcError(bad, 200, -32602, 4);
+    expect(bad.status).toBe(200);
+    expect(bad.json()).toMatchObject({ id: 4, result: { isError: true, resultType: "complete", content: [{ type: "text", text: expect.stringContaining("/text must be string") }] } });
   });
 
   it("matches header names case-insensitively on the wire", async () => {

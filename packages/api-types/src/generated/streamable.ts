@@ -753,7 +753,7 @@ export interface components {
         };
         ContentBlock: components["schemas"]["TextContent"] | components["schemas"]["ImageContent"] | components["schemas"]["AudioContent"] | components["schemas"]["ResourceLink"] | components["schemas"]["EmbeddedResource"];
         /**
-         * @description A tool's answer. A tool that fails reports it here with `isError: true` (the model can read it); protocol problems (unknown tool, invalid params) are JSON-RPC errors instead.
+         * @description A tool's answer. A tool that fails reports it here with `isError: true` (the model can read it), and so, from revision 2025-11-25 on, do arguments that break the tool's `inputSchema` (SEP-1303: input validation errors are tool execution errors); protocol problems (unknown tool, params that break the CallToolRequest schema, and before 2025-11-25 invalid arguments) are JSON-RPC errors instead.
          * @example {
          *       "content": [
          *         {
@@ -793,7 +793,7 @@ export interface components {
          *     | -32700 | Parse error | the body is not valid JSON; `id` is `null` |
          *     | -32600 | Invalid Request | valid JSON but not a JSON-RPC request: missing or wrong `jsonrpc`, not an object, `id` of a wrong type, empty batch |
          *     | -32601 | Method not found | the method does not exist on this server |
-         *     | -32602 | Invalid params | the params fail the method's schema or the tool's `inputSchema`; the message names the field |
+         *     | -32602 | Invalid params | the params fail the method's schema, or name an unknown tool, or (in sessions of 2024-11-05 to 2025-06-18) the tool's arguments fail its `inputSchema`; the message names the field. From 2025-11-25 on, arguments that fail the `inputSchema` are a tool execution error instead: a `CallToolResult` with `isError: true` whose text names the field |
          *     | -32603 | Internal error | the handler failed; the message never carries a stack trace |
          *
          *     -32000 is the transport's own error (unknown session, payload too large, unsupported media
