@@ -2,8 +2,16 @@
  * Runs a server as a child process, waits for the line in which it prints where it listens, and
  * stops it (SIGTERM, then SIGKILL) when disposed. Waits on output events, never on a clock, and
  * gives up with the child's output when the bound passes or the child exits first.
+ *
+ * A Node.js child gets the wire check too (wire-contract/child-preload.ts, loaded with --import):
+ * what it answers outside the OpenAPI specs reaches the test hook once the child has exited.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { recordViolationsFromLog, WIRE_LOG_ENV } from "./wire-contract/store.js";
 
 export interface SpawnedServer extends AsyncDisposable {
   /** The first capture group of `readyPattern` (or the whole match). */
@@ -20,6 +28,11 @@ export interface SpawnWithUrlOptions extends SpawnOptions {
   /** Matched against each line of stdout and stderr; group 1 (or the match) is the URL. */
   readonly readyPattern?: RegExp;
   readonly timeoutMs?: number;
+  /**
+   * Hold the child's HTTP exchanges to the specs (default: true when the command is this Node.js).
+   * Only a child that is not ours or is meant to break the contract turns it off, saying why.
+   */
+  readonly wireContract?: boolean;
 }
 
 const DEFAULT_READY = /(https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\]):\d+[^\s"']*)/;
@@ -27,11 +40,21 @@ const DEFAULT_READY = /(https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\]):\d+[^\s"']
 export async function spawnWithUrl(
   command: string,
   args: readonly string[],
-  { readyPattern = DEFAULT_READY, timeoutMs = 20_000, ...options }: SpawnWithUrlOptions = {},
+  { readyPattern = DEFAULT_READY, timeoutMs = 20_000, wireContract = command === process.execPath, ...options }: SpawnWithUrlOptions = {},
 ): Promise<SpawnedServer> {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], ...options });
+  const wire = wireContract ? wireLog() : undefined;
+  const child = spawn(command, wire ? ["--import", wire.preload, ...args] : args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    ...options,
+    ...(wire ? { env: { ...(options.env ?? process.env), [WIRE_LOG_ENV]: wire.path } } : {}),
+  });
   let output = "";
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      if (wire) wire.collect(`${command} ${args.join(" ")}`);
+      resolve(code);
+    }),
+  );
 
   const url = await new Promise<string>((resolve, reject) => {
     let pending = "";
@@ -83,4 +106,38 @@ export async function spawnWithUrl(
       await stop();
     },
   };
+}
+
+interface WireLog {
+  /** The preload's file URL, for --import. */
+  readonly preload: string;
+  /** Where the child appends its violations. */
+  readonly path: string;
+  /** Hands what the child recorded to the test hook and removes the file. */
+  collect(child: string): void;
+}
+
+function wireLog(): WireLog {
+  const dir = mkdtempSync(join(tmpdir(), "mcp-contract-wire-"));
+  const path = join(dir, "violations.jsonl");
+  return {
+    preload: childPreload(),
+    path,
+    collect(child) {
+      recordViolationsFromLog(path, child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The built preload: beside this module in dist, or, when this module runs from src (the
+ * package's own tests), in the package's dist, since a plain `node --import` cannot load .ts.
+ */
+function childPreload(): string {
+  for (const candidate of ["./wire-contract/child-preload.js", "../dist/wire-contract/child-preload.js"]) {
+    const url = new URL(candidate, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url.href;
+  }
+  throw new Error("spawnWithUrl: wire-contract/child-preload.js is not built; run npx turbo run build --filter=@mcp-contract/test-helpers");
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { openSseStream, spawnWithUrl, startServer } from "../src/index.js";
+import { openSseStream, spawnWithUrl, startServer, takeWireViolations } from "../src/index.js";
+import { WIRE_LOG_ENV } from "../src/wire-contract/store.js";
+
 
 describe("startServer + openSseStream", () => {
   it("reads events and comments from a real SSE server on port 0, and close() ends open streams", async () => {
@@ -35,9 +37,40 @@ describe("spawnWithUrl", () => {
       const s = http.createServer((q, r) => r.end("up")).listen(0, "127.0.0.1", () =>
         console.log("listening on http://127.0.0.1:" + s.address().port));
       process.on("SIGTERM", () => s.close(() => process.exit(0)));`;
-    const child = await spawnWithUrl(process.execPath, ["-e", script]);
+    const child = await spawnWithUrl(process.execPath, ["-e", script], { wireContract: false /* a bare "up" server on /, in no spec */ });
     expect(await (await fetch(child.url)).text()).toBe("up");
     expect(await child.stop()).toBe(0);
+  });
+
+  /** A child server that answers `status` to every request, and reports its child's env. */
+  const childServer = (status: number): string => `
+      const http = require("node:http");
+      const s = http.createServer((q, r) => { r.statusCode = ${status}; r.end(String(process.env.${WIRE_LOG_ENV})); }).listen(0, "127.0.0.1", () =>
+        console.log("listening on http://127.0.0.1:" + s.address().port));
+      process.on("SIGTERM", () => s.close(() => process.exit(0)));`;
+
+  it("holds a Node.js child's exchanges to the specs: what it answers outside them reaches the hook when it exits", async () => {
+    const child = await spawnWithUrl(process.execPath, ["-e", childServer(200)]);
+    const answer = await fetch(`${child.url}/nowhere`);
+    // The preload keeps the log's name from the child's own children.
+    expect(await answer.text()).toBe("undefined");
+    expect(takeWireViolations()).toEqual([]);
+    expect(await child.stop()).toBe(0);
+    const violations = takeWireViolations();
+    expect(violations).toEqual([
+      expect.objectContaining({ request: "GET /nowhere", status: 200, message: "no spec has an operation for GET /nowhere, so the only answer is 404" }),
+    ]);
+    expect(violations[0]?.server).toMatch(/^child process \d+ port \d+$/);
+  });
+
+  it("records nothing for a child that answers within the specs, nor for a child that opted out", async () => {
+    const conforming = await spawnWithUrl(process.execPath, ["-e", childServer(404)]);
+    expect((await fetch(`${conforming.url}/nowhere`)).status).toBe(404);
+    await conforming.stop();
+    const optedOut = await spawnWithUrl(process.execPath, ["-e", childServer(200)], { wireContract: false /* proves the opt-out */ });
+    expect((await fetch(`${optedOut.url}/nowhere`)).status).toBe(200);
+    await optedOut.stop();
+    expect(takeWireViolations()).toEqual([]);
   });
 
   it("rejects with the child's output when it exits without a ready line", async () => {

@@ -28,14 +28,15 @@ export function recordWireContract(server: Server): void {
       const [req, res] = args as [IncomingMessage, ServerResponse];
       if (!observed.has(res)) {
         observed.add(res);
-        observe(req, res, (violation) => recordViolation(name(), violation));
+        observeExchange(req, res, (violation) => recordViolation(name(), violation));
       }
     }
     return (emit as (this: Server, event: string | symbol, ...a: unknown[]) => boolean).call(this, event, ...args);
   } as Server["emit"];
 }
 
-function observe(req: IncomingMessage, res: ServerResponse, record: ConstructorParameters<typeof ExchangeCheck>[1]): void {
+/** Checks one exchange as the server writes its response, handing each violation to `record`. */
+export function observeExchange(req: IncomingMessage, res: ServerResponse, record: ConstructorParameters<typeof ExchangeCheck>[1]): void {
   const check = new ExchangeCheck({ method: req.method ?? "GET", url: req.url ?? "/" }, record);
   const { writeHead, write, end } = res;
   let headed = false;
