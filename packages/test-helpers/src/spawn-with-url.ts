@@ -29,8 +29,10 @@ export interface SpawnWithUrlOptions extends SpawnOptions {
   readonly readyPattern?: RegExp;
   readonly timeoutMs?: number;
   /**
-   * Hold the child's HTTP exchanges to the specs (default: true when the command is this Node.js).
-   * Only a child that is not ours or is meant to break the contract turns it off, saying why.
+   * Hold the child's HTTP exchanges to the specs (default: true when the command is this Node.js
+   * and a vitest run, whose hook reads the violations, started it; a benchmark's children are
+   * never slowed by it). Only a child that is not ours or breaks the contract on purpose turns it
+   * off, saying why.
    */
   readonly wireContract?: boolean;
 }
@@ -40,7 +42,7 @@ const DEFAULT_READY = /(https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\]):\d+[^\s"']
 export async function spawnWithUrl(
   command: string,
   args: readonly string[],
-  { readyPattern = DEFAULT_READY, timeoutMs = 20_000, wireContract = command === process.execPath, ...options }: SpawnWithUrlOptions = {},
+  { readyPattern = DEFAULT_READY, timeoutMs = 20_000, wireContract = command === process.execPath && process.env["VITEST"] !== undefined, ...options }: SpawnWithUrlOptions = {},
 ): Promise<SpawnedServer> {
   const wire = wireContract ? wireLog() : undefined;
   const child = spawn(command, wire ? ["--import", wire.preload, ...args] : args, {
