@@ -45,7 +45,7 @@ function main(): void {
   const { app } = gateway;
 
   app.server.once("error", (error: NodeJS.ErrnoException) => {
-    process.stderr.write(`reference-server: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);
+    process.stderr.write(`reference-server: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}${listenHint(error.code)}\n`);
     process.exitCode = 1;
   });
   app.server.listen(config.port, config.host, () => {
@@ -94,3 +94,17 @@ function displayHost(host: string): string {
 }
 
 main();
+
+/** What to do next when listening fails, for the causes a first run meets. */
+function listenHint(code: string | undefined): string {
+  switch (code) {
+    case "EADDRINUSE":
+      return "; another process listens there (a reference server already running?): stop it, or pick another port with --port <n> (--port 0 takes any free one)";
+    case "EACCES":
+      return "; this user may not listen on that port (below 1024 needs privileges): use --port 8090 or --port 0";
+    case "EADDRNOTAVAIL":
+      return "; this machine has no such address: use --host 127.0.0.1 (or ::1, or 0.0.0.0 for every interface)";
+    default:
+      return "";
+  }
+}

@@ -84,6 +84,19 @@ describe.concurrent("main.ts", () => {
       expect(stdout).toContain(flag);
     }
   });
+
+  it("exits 1 on a port in use, saying what to do next, and 2 on a misspelt option", async ({ expect }) => {
+    await using first = await startMain([]);
+    const port = new URL(first.url).port;
+    const taken = await runToExit(process.execPath, [...MAIN, "--port", port, "--db", ":memory:"], { cwd: APP_DIR });
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toBe(
+      `reference-server: cannot listen on 127.0.0.1:${port}: EADDRINUSE; another process listens there (a reference server already running?): stop it, or pick another port with --port <n> (--port 0 takes any free one)\n`,
+    );
+    const misspelt = await runToExit(process.execPath, [...MAIN, "--prot", "8090"], { cwd: APP_DIR });
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain("Unknown option '--prot'. Run with --help to see the options.");
+  });
 });
 
 describe("MCP Inspector CLI", () => {
