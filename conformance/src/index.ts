@@ -11,6 +11,7 @@ export type { CheckContext, RunSettings } from "./run/check-context.js";
 export type { CheckResult, CheckStatus, CheckLevel, Evidence, Profile, Report, ReportSummary, StaleEntry } from "./report/model.js";
 export type { CompatMatrix, CompatPeer } from "./report/compat-matrix.js";
 export { renderJson } from "./report/json.js";
+export { REPORT_SCHEMA_VERSION } from "./report/model.js";
 export { renderJunit } from "./report/junit.js";
 export { renderSarif } from "./report/sarif.js";
 export { loadBaseline, parseBaseline } from "./baseline/baseline-file.js";

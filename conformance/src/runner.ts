@@ -12,7 +12,7 @@ import { EvidenceBuilder } from "./run/evidence.js";
 import { profileFromUrl, streamableProfileFromUrl } from "./run/profile.js";
 import { RunState } from "./run/run-state.js";
 import { selectChecks } from "./run/select-checks.js";
-import { outcomeOf, summarize, type CheckResult, type Profile, type Report, type TargetReport } from "./report/model.js";
+import { outcomeOf, REPORT_SCHEMA_VERSION, summarize, type CheckResult, type Profile, type Report, type TargetReport } from "./report/model.js";
 import { applyBaseline, classify } from "./baseline/apply-baseline.js";
 import type { Baseline } from "./baseline/baseline-file.js";
 import { toolVersion } from "./version.js";
@@ -93,7 +93,7 @@ export async function runChecks(options: RunOptions): Promise<Report> {
   const nothingApplied = !couldNotRun && list.length > 0 && summary.skipped + summary.notVerified === list.length;
   const stopped = couldNotRun ?? (nothingApplied ? { cause: "nothing-applies" as const, message: nothingAppliedMessage(detection) } : undefined);
   return {
-    schemaVersion: 1,
+    schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: "mcp-contract", version: toolVersion() },
     target: {
       url: options.sseUrl.href,

@@ -10,14 +10,22 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { renderJson } from "../src/report/json.js";
 import { renderJunit } from "../src/report/junit.js";
-import type { Report } from "../src/report/model.js";
+import { REPORT_SCHEMA_VERSION, type Report } from "../src/report/model.js";
 import { runChecks } from "../src/runner.js";
 import { startNeverAnswers } from "./fixtures/never-answers.js";
 import { runAgainstFixture } from "./run-fixture.js";
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats.default(ajv);
-const validate = ajv.compile(JSON.parse(readFileSync(new URL("../report.schema.json", import.meta.url), "utf8")) as object);
+const schema = JSON.parse(readFileSync(new URL("../report.schema.json", import.meta.url), "utf8")) as {
+  $id: string;
+  description: string;
+  properties: { schemaVersion: { const: number }; outcome: { enum: string[] } };
+  $defs: { result: { properties: { status: { enum: string[] }; level: { enum: string[] } } } };
+};
+const validate = ajv.compile(schema);
+/** The closed sets of schemaVersion 1, as it was set (commit cbb0767): a consumer of 1 knows only these. */
+const VERSION_1 = { status: ["passed", "failed", "warning", "skipped"], level: ["MUST", "SHOULD"], outcome: ["pass", "fail"] };
 
 async function reports(): Promise<Report[]> {
   await using silent = await startNeverAnswers();
@@ -38,6 +46,26 @@ describe("reports", async () => {
       expect(validate.errors ?? [], report.target.url).toEqual([]);
       expect(valid).toBe(true);
     }
+  });
+
+  it("names one schemaVersion: every report's, the schema's const, $id and description", () => {
+    expect(all.map((report) => report.schemaVersion)).toEqual(all.map(() => REPORT_SCHEMA_VERSION));
+    expect(schema.properties.schemaVersion.const).toBe(REPORT_SCHEMA_VERSION);
+    expect(schema.$id).toBe(`urn:mcp-contract:conformance:report:${REPORT_SCHEMA_VERSION}`);
+    expect(schema.description).toContain(`(schemaVersion ${REPORT_SCHEMA_VERSION})`);
+    // A report that says it is version 1 does not pass for the current one.
+    expect(validate({ ...(JSON.parse(renderJson(all[0] as Report)) as object), schemaVersion: 1 })).toBe(false);
+  });
+
+  it("lists in the schema's description every status, level and outcome version 1 did not have", () => {
+    const added = [
+      ...schema.$defs.result.properties.status.enum.filter((value) => !VERSION_1.status.includes(value)),
+      ...schema.$defs.result.properties.level.enum.filter((value) => !VERSION_1.level.includes(value)),
+      ...schema.properties.outcome.enum.filter((value) => !VERSION_1.outcome.includes(value)),
+    ];
+    expect(added).toEqual(["not-verified", "observation", "deviation", "INFO", "could-not-run"]);
+    const changes = schema.description.slice(schema.description.indexOf("Changed from 1"));
+    for (const value of added) expect(changes, value).toContain(`\`${value}\``);
   });
 
   it("JSON carries evidence with the credentials redacted", () => {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { specs, type SpecName } from "@mcp-contract/api-types";
 import { startServer, type RunningServer } from "@mcp-contract/test-helpers";
-import { allChecks, transportsOf } from "@mcp-contract/conformance";
+import { allChecks, REPORT_SCHEMA_VERSION, transportsOf } from "@mcp-contract/conformance";
 import { chromium, type Browser, type Page } from "playwright-core";
 import sirv from "sirv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -257,6 +257,7 @@ describe("the documentation site in a real browser", () => {
     try {
       await expect(page.locator("#usage").textContent()).resolves.toBe(help.trimEnd());
       expect(help).toContain("--sarif-location");
+      await expect(page.locator("#json-report").textContent()).resolves.toContain(`schemaVersion ${REPORT_SCHEMA_VERSION}.`);
     } finally {
       await page.close();
     }

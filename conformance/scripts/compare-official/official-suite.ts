@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type OfficialRun, parseOfficialRun } from "./comparison-model.js";
-import { runBounded } from "./run-bounded.js";
+import { runBounded } from "../run-bounded.js";
 
 export interface OfficialSuite {
   readonly version: string;

@@ -106,9 +106,16 @@ export interface ReportSummary {
   readonly expectedFailures?: number;
 }
 
+/**
+ * The JSON report's version, `report.schema.json`'s `schemaVersion` (its description lists what
+ * changed from 1). 2 because version 1's closed sets grew: statuses (not-verified, observation,
+ * deviation), the INFO level and the could-not-run outcome, which a consumer of 1 would mis-read.
+ */
+export const REPORT_SCHEMA_VERSION = 2;
+
 /** A whole run. `outcome` already accounts for `--strict`. */
 export interface Report {
-  readonly schemaVersion: 1;
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
   readonly tool: { readonly name: "mcp-contract"; readonly version: string };
   readonly target: {
     readonly url: string;
