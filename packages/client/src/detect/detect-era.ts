@@ -56,7 +56,9 @@ function stopOf(exchange: StepExchange): DetectionStop | undefined {
 
 function stepOutcome(step: ProbeStep): string {
   const request = `${step.request.method}${step.request.rpcMethod ? ` ${step.request.rpcMethod}` : ""}`;
-  const answer = step.status === undefined ? step.failure ?? "no answer" : `${step.status}${step.headers["content-type"] ? ` ${step.headers["content-type"]}` : ""}`;
+  const head = step.status === undefined ? undefined : `${step.status}${step.headers["content-type"] ? ` ${step.headers["content-type"]}` : ""}`;
+  // A head followed by a stall says both: what arrived, then what never did.
+  const answer = head === undefined ? (step.failure ?? "no answer") : step.failure === undefined ? head : `${head}, then ${step.failure}`;
   return `${request} → ${answer} (${step.verdict})`;
 }
 
@@ -76,6 +78,7 @@ function describeServer(server: DetectedServer): string {
 
 const STOP_WORDS: Record<DetectionStop, string> = {
   network: "nothing answered",
+  timeout: "the server did not finish answering in time",
   auth: "the server wants credentials",
   aborted: "detection was aborted",
   unrecognised: "no step was answered the way any MCP transport answers",
@@ -132,7 +135,10 @@ export async function detectEra(url: string | URL, options: DetectOptions = {}):
     clientInfo,
   });
   trace.push(modern.exchange.record(modern.verdict.note));
-  const modernStop = stopOf(modern.exchange);
+  // A first request left unanswered is one root cause: servers of every era answer it at once
+  // (a modern result or error, a 2025 server's 4xx, an HTTP+SSE server's 404 or 405), so the
+  // next steps would only wait out the same bound again.
+  const modernStop = modern.exchange.failureKind === "timeout" ? "timeout" : stopOf(modern.exchange);
   if (modernStop) return done(undefined, modernStop);
 
   let legacyVersionToAsk = legacyVersion;

@@ -7,6 +7,7 @@ import type { DetectedServer, Detection, DetectionStop } from "./detection-types
 
 const KIND_OF_STOP: Record<DetectionStop, McpTransportErrorKind> = {
   network: "network",
+  timeout: "timeout",
   auth: "http-status",
   aborted: "aborted",
   unrecognised: "unrecognised-server",

@@ -51,6 +51,11 @@ export type DetectedServer = ModernServer | LegacyStreamableServer | SseServer;
 export type DetectionStop =
   /** No HTTP answer at all (refused port, DNS, TLS): every other step would fail the same way. */
   | "network"
+  /**
+   * The first step got no complete answer within its bound (the port is open, nothing came back,
+   * or the answer stalled): every later step would wait out the same bound for nothing.
+   */
+  | "timeout"
   /** 401, 403 or 407: the server wants credentials; see the step's `www-authenticate`. */
   | "auth"
   /** The caller's signal fired. */

@@ -78,12 +78,13 @@ describe("connect: one session whatever the transport", () => {
     expect((error as McpTransportError).trace).toHaveLength(3);
   });
 
-  it("does not hang on a server that never answers: each step is bounded", async () => {
-    await using peer = await startUnknownServer("never-answers");
+  it.each(["never-answers", "stalls-after-headers"] as const)("does not hang on a server that %s: one bounded step, a timeout error", async (kind) => {
+    await using peer = await startUnknownServer(kind);
     const started = performance.now();
     const error = await connect(`${peer.url}/mcp`, { detectTimeoutMs: 200 }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "McpTransportError", kind: "unrecognised-server" });
-    expect((error as Error).message).toMatch(/no complete answer within 200 ms/);
+    expect(error).toMatchObject({ name: "McpTransportError", kind: "timeout" });
+    expect((error as Error).message).toMatch(/did not finish answering in time.*no complete answer within 200 ms/);
+    expect(peer.requests).toEqual(["POST"]);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 

@@ -120,14 +120,16 @@ describe("detectEra against servers that answer in no known way", () => {
     ]);
   });
 
-  it("ends each step at its time bound against a server that never answers, and says so", async () => {
+  it("stops after the first step against a server that never answers: one timeout, not three", async () => {
     await using peer = await startUnknownServer("never-answers");
     const started = performance.now();
     const detection = await detectEra(peer.url, { timeoutMs: 300 });
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(detection.server).toBeUndefined();
-    expect(detection.trace.map((step) => step.failure)).toEqual(Array(3).fill("no complete answer within 300 ms"));
-    expect(peer.requests).toEqual(["POST", "POST", "GET"]);
+    expect(detection.stop).toBe("timeout");
+    expect(detection.trace.map((step) => step.failure)).toEqual(["no complete answer within 300 ms"]);
+    expect(peer.requests).toEqual(["POST"]);
+    expect(detectionError(detection)).toMatchObject({ kind: "timeout", message: expect.stringMatching(/did not finish answering in time.*within 300 ms/) });
   });
 
   it("stops at the first step when nothing listens, with one network error", async () => {
