@@ -21,7 +21,8 @@ const validate = ajv.compile(JSON.parse(readFileSync(new URL("../report.schema.j
 
 async function reports(): Promise<Report[]> {
   await using silent = await startNeverAnswers();
-  return Promise.all([
+  // Awaited here, so the silent server is still listening while the runs go on.
+  return await Promise.all([
     runAgainstFixture({ dialect: "spice" }),
     runAgainstFixture({ dialect: "celonis", defect: "unknown-asset-plain-404" }),
     runAgainstFixture({ dialect: "spice", defect: "bad-retry", apiKey: "k-123" }, { headers: { "X-API-Key": "k-123" }, credentialHeaders: ["x-api-key"] }),

@@ -11,15 +11,15 @@ interface OptionSpec {
   readonly type: "string" | "boolean";
   readonly multiple?: boolean;
   readonly short?: string;
-  /** What the value is, for "needs a value" (options with CHOICES list those instead). */
+  /** What the value is, for "needs a value"; an option with CHOICES lists those instead. */
   readonly value?: string;
 }
 
 /** Every option of every command; usage.ts documents them. */
 export const OPTIONS = {
-  profile: { type: "string", value: "a dialect" },
-  transport: { type: "string", value: "a transport" },
-  era: { type: "string", value: "an era" },
+  profile: { type: "string" },
+  transport: { type: "string" },
+  era: { type: "string" },
   tool: { type: "string", value: "a tool name, e.g. --tool echo" },
   "tool-args": { type: "string", value: `a JSON object, e.g. --tool-args '{"text":"hi"}'` },
   "capability-tool": { type: "string", value: "a tool name, e.g. --capability-tool confirm" },
@@ -31,7 +31,7 @@ export const OPTIONS = {
   deadline: { type: "string", value: "milliseconds, e.g. --deadline 120000" },
   "keepalive-wait": { type: "string", value: "milliseconds, e.g. --keepalive-wait 30000" },
   "rate-limit": { type: "string", value: "calls per minute, e.g. --rate-limit 60" },
-  reporter: { type: "string", multiple: true, value: "a reporter" },
+  reporter: { type: "string", multiple: true },
   output: { type: "string", multiple: true, value: "a file, e.g. --output mcp-contract-report" },
   strict: { type: "boolean" },
   registry: { type: "string", value: "the registry's base URL, e.g. --registry http://127.0.0.1:8090" },
