@@ -64,7 +64,16 @@ export async function runChecks(options: RunOptions): Promise<Report> {
   const started = performance.now();
   const results = new Map<string, CheckResult>();
   const choice = options.choice ?? { transport: "auto", era: "auto" };
-  const target = await resolveTarget({ url: options.sseUrl, choice, headers: options.headers, timeoutMs: options.timeoutMs, signal: deadline });
+  const target = await resolveTarget({
+    url: options.sseUrl,
+    choice,
+    headers: options.headers,
+    credentialHeaders: options.credentialHeaders,
+    timeoutMs: options.timeoutMs,
+    signal: deadline,
+    // The registry checks talk to --registry only.
+    endpointUsed: selection.checks.some((check) => check.group !== "registry"),
+  });
   const detection = targetReport(target);
   const couldNotRun = "couldNotRun" in target ? { cause: target.couldNotRun, message: couldNotRunMessage(target) } : undefined;
   if (!("couldNotRun" in target) && target.transport === "streamable-http" && state.profileSource === "default") {
@@ -139,7 +148,7 @@ function couldNotRunMessage(target: UncheckableTarget): string {
     "not-mcp": "check the URL is the MCP endpoint, or force the transport with --transport/--era",
     aborted: "the run's deadline passed during detection; raise --deadline",
   };
-  return `${target.summary}; ${advice[target.couldNotRun]}`;
+  return `${target.summary}; ${target.nextStep ?? advice[target.couldNotRun]}`;
 }
 
 /** A check's own time bound: room for several waits (and the idle wait of --keepalive-wait), never unbounded. */

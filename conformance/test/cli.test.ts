@@ -192,7 +192,7 @@ describe("mcp-contract CLI", () => {
   });
 
   it.each([
-    [["check"], /missing <sse-url>/],
+    [["check"], /missing <url>/],
     [["check", "http://127.0.0.1:9/sse", "--baseline", "/nonexistent/baseline.json"], /--baseline \/nonexistent\/baseline\.json: cannot read it \(ENOENT\)/],
     [["check", "http://127.0.0.1:9/sse", "--only", "sse-framin"], /unknown check or group "sse-framin"\. Did you mean: sse-framing/],
   ])("exits 2 with a way to fix it for %j", async (args, message) => {

@@ -13,6 +13,8 @@ describe("a target that never answers", () => {
     const started = performance.now();
     const report = await runChecks({ sseUrl: new URL(server.url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 300, strict: true });
     expect(performance.now() - started).toBeLessThan(3_000);
+    // Silence is no root cause the probing GET could name: the checks go on and each meets it.
+    expect(report.target.detection.steps).toEqual([expect.stringMatching(/^stream-get: GET → no answer in 300 ms \(the spice stream path; the checks go on/)]);
     expect(report.results.find((r) => r.id === "sse-response-headers")).toMatchObject({ status: "failed", message: expect.stringContaining("no answer in 300 ms") });
     expect(report.results.every((r) => r.status === "failed" || r.status === "skipped")).toBe(true);
     expect(report.results.filter((r) => r.status === "failed").every((r) => r.message.includes("no answer in 300 ms"))).toBe(true);
@@ -28,7 +30,17 @@ describe("a target that never answers", () => {
 
   it("stops starting checks once the run's deadline has passed", async () => {
     await using server = await startNeverAnswers();
-    const report = await runChecks({ sseUrl: new URL(server.url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 400, deadlineMs: 100, only: ["sse-response-headers"] });
+    // Forced, so no probing GET spends the deadline before the check starts (that is one "could not run").
+    const report = await runChecks({
+      sseUrl: new URL(server.url),
+      profile: "auto",
+      choice: { transport: "http+sse", era: "auto" },
+      headers: {},
+      credentialHeaders: [],
+      timeoutMs: 400,
+      deadlineMs: 100,
+      only: ["sse-response-headers"],
+    });
     expect(report.results[0]).toMatchObject({ status: "failed", message: expect.stringMatching(/deadline \(100 ms\) passed/) });
   });
 });

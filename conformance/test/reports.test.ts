@@ -29,7 +29,8 @@ const VERSION_1 = { status: ["passed", "failed", "warning", "skipped"], level: [
 
 async function reports(): Promise<Report[]> {
   await using silent = await startNeverAnswers();
-  return Promise.all([
+  // Awaited here, so the silent server is still listening while the runs go on.
+  return await Promise.all([
     runAgainstFixture({ dialect: "spice" }),
     runAgainstFixture({ dialect: "celonis", defect: "unknown-asset-plain-404" }),
     runAgainstFixture({ dialect: "spice", defect: "bad-retry", apiKey: "k-123" }, { headers: { "X-API-Key": "k-123" }, credentialHeaders: ["x-api-key"] }),

@@ -2,10 +2,12 @@
  * What the runner says is behind a URL before any check runs, and that one root cause is one
  * "could not run" (exit 3), not a page of failures: against the reference server's Streamable
  * HTTP endpoint, an HTTP+SSE fixture on a path no dialect names, a closed port, a server that
- * wants credentials and one that is not MCP at all; and `--transport` forcing the choice.
+ * wants credentials and one that is not MCP at all, whether the URL is detected or names a
+ * dialect's stream path (then one GET is probed first); and `--transport` forcing the choice.
  */
 import { execFile } from "node:child_process";
-import { createServer } from "node:http";
+import { once } from "node:events";
+import { createServer, type ServerResponse } from "node:http";
 import { createGateway } from "@mcp-contract/reference-server";
 import { startServer } from "@mcp-contract/test-helpers";
 import { describe, expect, it } from "vitest";
@@ -13,12 +15,16 @@ import { renderJunit } from "../src/report/junit.js";
 import { renderSarif } from "../src/report/sarif.js";
 import type { Report } from "../src/report/model.js";
 import { runChecks, type RunOptions } from "../src/runner.js";
+import { resolveTarget } from "../src/target/resolve-target.js";
 import { startFixture } from "./fixtures/fixture-server.js";
+import { startNeverAnswers } from "./fixtures/never-answers.js";
 import { reportSchemaErrors, sarifSchemaErrors } from "./report-schemas.js";
 
 const CLI = new URL("../src/cli.ts", import.meta.url).pathname;
 
-function run(url: string, options: Partial<RunOptions> = {}): Promise<Report> {
+type RunOptionsPart = Partial<RunOptions>;
+
+function run(url: string, options: RunOptionsPart = {}): Promise<Report> {
   return runChecks({ sseUrl: new URL(url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 2000, ...options });
 }
 
@@ -73,10 +79,15 @@ describe("target detection", () => {
     expect(report.summary.passed).toBeGreaterThan(0);
   });
 
-  it("takes a known dialect's stream path from the URL without probing", async () => {
+  it("takes a known dialect's stream path from the URL once one GET shows a stream there", async () => {
     await using fixture = await startFixture({ dialect: "opensearch" });
     const report = await run(fixture.sseUrl, { only: ["sse-framing"] });
-    expect(report.target.detection).toMatchObject({ transport: "http+sse", source: "url", steps: [] });
+    expect(report.target.detection).toMatchObject({
+      transport: "http+sse",
+      source: "url",
+      steps: ["stream-get: GET → 200 text/event-stream (an event stream at the opensearch stream path)"],
+    });
+    expect(report.results.find((result) => result.id === "sse-framing")?.status).toBe("passed");
   });
 
   it("follows --transport http+sse without probing", async () => {
@@ -122,6 +133,87 @@ describe("target detection", () => {
     }
   });
 
+  it("makes a closed port at the Spice stream path one 'could not run' before any check", async () => {
+    const url = (await closedPortUrl()).replace(/\/mcp$/, "/v1/mcp/sse");
+    const report = await run(url);
+    expect(report).toMatchObject({
+      outcome: "could-not-run",
+      results: [],
+      couldNotRun: { cause: "network", message: expect.stringMatching(/^Nothing answered GET http:\S+\/v1\/mcp\/sse: connect ECONNREFUSED \S+; check the URL and that the server is running$/) },
+    });
+    expect(report.target.detection.steps).toEqual([expect.stringMatching(/^stream-get: GET → connect ECONNREFUSED \S+ \(no answer\)$/)]);
+  });
+
+  it("makes https to a plain HTTP port one 'could not run' that says TLS failed and what to try", async () => {
+    await using server = await startPlain(200);
+    const report = await run(`${server.url.replace("http:", "https:")}/v1/mcp/sse`);
+    expect(report).toMatchObject({
+      outcome: "could-not-run",
+      couldNotRun: { cause: "network", message: expect.stringMatching(/: TLS: [^\n]+ \(EPROTO\); TLS failed: if the server speaks plain HTTP on this port use http:\/\//) },
+    });
+    expect(report.target.detection.steps).toEqual([expect.stringMatching(/^stream-get: GET → TLS: /)]);
+  });
+
+  it.each<[string, number, Record<string, string>, string, RunOptionsPart, string, RegExp]>([
+    ["a 401 without credentials", 401, { "www-authenticate": 'Bearer realm="mcp"' }, "/_plugins/_ml/mcp/sse", {}, "auth", /answered 401 \(WWW-Authenticate: Bearer realm="mcp"\): the server wants credentials; pass --bearer <token> or --header 'X-API-Key: …'/],
+    [
+      "a 401 to the credentials given",
+      401,
+      {},
+      "/v1/mcp/sse",
+      { headers: { "X-API-Key": "wrong" }, credentialHeaders: ["x-api-key"] },
+      "auth",
+      /answered 401: the server refused the credentials given; check the credentials given \(x-api-key\)/,
+    ],
+    ["an HTML page", 200, {}, "/v1/mcp/sse", {}, "not-mcp", /answered 200 text\/html: "<h1>hello<\/h1>", not an event stream; this URL answers text\/html: is it the MCP endpoint\?/],
+    ["a 404 page", 404, {}, "/v1/mcp/sse", {}, "not-mcp", /answered 404 text\/html: "<h1>hello<\/h1>", not an event stream; nothing is served there: check the URL's path \(spice streams are at \/v1\/mcp\/sse\)/],
+  ])("makes %s at a dialect's stream path one 'could not run', with the evidence and the next step", async (_, status, headers, path, options, cause, message) => {
+    await using server = await startPlain(status, headers);
+    const report = await run(`${server.url}${path}`, options);
+    expect(report).toMatchObject({ outcome: "could-not-run", results: [], couldNotRun: { cause, message: expect.stringMatching(message) } });
+    expect(report.target.detection.steps).toEqual([expect.stringMatching(/^stream-get: GET → \d{3} /)]);
+    expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);
+  });
+
+  it("makes an unknown Celonis asset one 'could not run' that points at the asset id", async () => {
+    await using fixture = await startFixture({ dialect: "celonis" });
+    const report = await run(fixture.sseUrl.replace(/builtin$/, "no-such-asset"));
+    expect(report).toMatchObject({
+      outcome: "could-not-run",
+      couldNotRun: { cause: "not-mcp", message: expect.stringMatching(/answered 404 application\/json: "\{\\"detail\\":\\"Asset not found or not accessible\.\\"\}", not an event stream; nothing is served there: check the asset id in the URL/) },
+    });
+  });
+
+  it("keeps checking a stream sent with the wrong Content-Type whose first event is endpoint: that is the checks' to report", async () => {
+    await using fixture = await startFixture({ defect: "wrong-content-type" });
+    const report = await run(fixture.sseUrl, { only: ["sse-response-headers"] });
+    expect(report.target.detection.steps).toEqual(["stream-get: GET → 200 text/plain (not labelled an event stream, but its first event is endpoint; the checks go on)"]);
+    expect(report.results).toEqual([expect.objectContaining({ id: "sse-response-headers", status: "failed" })]);
+  });
+
+  it("makes a deadline that passes during the probing GET one 'could not run' (aborted)", async () => {
+    await using server = await startNeverAnswers();
+    const report = await run(server.url, { timeoutMs: 400, deadlineMs: 100 });
+    expect(report).toMatchObject({ outcome: "could-not-run", results: [], couldNotRun: { cause: "aborted", message: expect.stringMatching(/got no answer before the run's deadline; .*raise --deadline/) } });
+  });
+
+  it("closes the stream its probing GET opened, so the server keeps no session of it", async () => {
+    const opened: ServerResponse[] = [];
+    await using server = await startServer(
+      createServer((req, res) => {
+        req.resume();
+        opened.push(res);
+        res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+        res.write("event: endpoint\ndata: /v1/mcp/sse?sessionId=probe\n\n");
+      }),
+      { wireContract: false /* a stream that never answers its POSTs: only its GET is looked at */ },
+    );
+    const target = await resolveTarget({ url: new URL(`${server.url}/v1/mcp/sse`), choice: { transport: "auto", era: "auto" }, headers: {}, timeoutMs: 2000, signal: AbortSignal.timeout(10_000) });
+    expect(target).toMatchObject({ transport: "http+sse", source: "url" });
+    expect(opened).toHaveLength(1);
+    await once(opened[0]!, "close", { signal: AbortSignal.timeout(5_000) });
+  });
+
   it("exits 3 from the CLI, printing the target line and the steps first", async () => {
     const url = await closedPortUrl();
     const result = await cli("check", url, "--timeout", "2000");
@@ -129,7 +221,7 @@ describe("target detection", () => {
     const lines = result.stdout.split("\n");
     expect(lines[1]).toMatch(/^target: could not run: /);
     expect(lines[2]).toMatch(/^ {2}modern-discover: POST server\/discover → /);
-    expect(result.stdout).toMatch(/^COULD NOT RUN \(network\) .*: nothing answered; .*; no check ran$/m);
+    expect(result.stdout).toMatch(/^COULD NOT RUN \(network\) .*: nothing answered: connect ECONNREFUSED \S+; check the URL and that the server is running; no check ran$/m);
   });
 
   it("refuses an era for the HTTP+SSE transport as a usage error", async () => {

@@ -13,6 +13,7 @@
 import { readFile } from "node:fs/promises";
 import type { Profile } from "../report/model.js";
 import { PROFILES } from "../run/profile.js";
+import { nearNames } from "../command/argument-errors.js";
 
 /** One expected failure: the check id, why it fails, and (optionally) the dialects it applies to. */
 export interface BaselineEntry {
@@ -37,7 +38,7 @@ export async function loadBaseline(file: string, knownIds: readonly string[]): P
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    return { error: `--baseline ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); write one with "mcp-contract baseline <sse-url> --write ${file}"` };
+    return { error: `--baseline ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); write one with "mcp-contract baseline <url> --write ${file}"` };
   }
   return parseBaseline(text, file, knownIds);
 }
@@ -66,7 +67,7 @@ export function parseBaseline(text: string, file: string, knownIds: readonly str
     if (unknownKeys.length > 0) return problem(`${where} has unknown key(s) ${unknownKeys.join(", ")}: an entry has id, reason and optionally profiles`);
     const { id, reason, profiles } = entry;
     if (typeof id !== "string" || !known.has(id)) {
-      const near = typeof id === "string" ? knownIds.filter((k) => k.includes(id) || id.includes(k)).slice(0, 3) : [];
+      const near = typeof id === "string" ? nearNames(id, knownIds, 3) : [];
       return problem(`${where}.id ${JSON.stringify(id)} is not a check id${near.length > 0 ? ` (did you mean ${near.join(", ")}?)` : ""}; run "mcp-contract list"`);
     }
     if (typeof reason !== "string" || reason.trim() === "") return problem(`${where} (${id}) needs a non-empty "reason": say why the check is expected to fail`);

@@ -5,6 +5,9 @@
 import type { RunOptions } from "../runner.js";
 import type { Profile } from "../report/model.js";
 import type { TargetChoice } from "../target/resolve-target.js";
+import { allChecks } from "../checks/registry.js";
+import { selectChecks } from "../run/select-checks.js";
+import { choiceError } from "./argument-errors.js";
 
 /** The flag values as node:util parseArgs returns them. */
 export interface CheckFlags {
@@ -48,25 +51,24 @@ export type ParsedCheck =
   | { readonly run: RunOptions; readonly outputs: OutputPlan; readonly baselineFile?: string | undefined; readonly sarifLocation?: string | undefined }
   | { readonly error: string };
 
-const PROFILES = ["auto", "spice", "opensearch", "celonis", "generic"];
-const TRANSPORTS = ["auto", "http+sse", "streamable-http"];
-const ERAS = ["auto", "legacy", "modern"];
+/** The values each option with a fixed list takes. */
+export const CHOICES = {
+  profile: ["auto", "spice", "opensearch", "celonis", "generic"],
+  transport: ["auto", "http+sse", "streamable-http"],
+  era: ["auto", "legacy", "modern"],
+  reporter: ["pretty", "json", "junit", "sarif", "markdown", "html"],
+} as const satisfies Record<string, readonly string[]>;
 const CREDENTIAL = /^(authorization|proxy-authorization|cookie)$|key|token|secret|auth|password/i;
 const EXTENSION = { json: "json", junit: "xml", sarif: "sarif", markdown: "md", html: "html" } as const;
-const REPORTERS: readonly string[] = ["pretty", "json", "junit", "sarif", "markdown", "html"];
+const EXAMPLE_URL = "http://127.0.0.1:8090/mcp";
 
 export function parseCheckOptions(positionals: readonly string[], flags: CheckFlags): ParsedCheck {
   if (flags.baseline !== undefined && flags.baseline.trim() === "") return { error: "--baseline needs a file: --baseline mcp-contract-baseline.json" };
   const [url, ...extra] = positionals;
-  if (url === undefined) return { error: "missing <sse-url>: mcp-contract check http://127.0.0.1:8090/v1/mcp/sse" };
-  if (extra.length > 0) return { error: `unexpected arguments ${extra.join(" ")}: give exactly one <sse-url>` };
-  let sseUrl: URL;
-  try {
-    sseUrl = new URL(url);
-  } catch {
-    return { error: `"${url}" is not a URL: give the full SSE URL, e.g. http://127.0.0.1:8090/v1/mcp/sse` };
-  }
-  if (sseUrl.protocol !== "http:" && sseUrl.protocol !== "https:") return { error: `"${url}" is not http(s): give the SSE URL` };
+  if (url === undefined) return { error: `missing <url>: give the MCP endpoint to check, e.g. mcp-contract check ${EXAMPLE_URL}` };
+  if (extra.length > 0) return { error: `unexpected argument${extra.length > 1 ? "s" : ""} ${extra.join(" ")} after ${url}: give exactly one <url> (options start with --)` };
+  const sseUrl = endpointUrl(url);
+  if ("error" in sseUrl) return sseUrl;
   let registryUrl: URL | undefined;
   if (flags.registry !== undefined) {
     try {
@@ -83,9 +85,9 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
     return { error: "--registry-token needs --registry <base-url> and a token: the registry's operator credential (the server's --admin-token)" };
   }
   const transport = flags.transport ?? "auto";
-  if (!TRANSPORTS.includes(transport)) return { error: `--transport ${transport}: use one of ${TRANSPORTS.join(", ")}` };
+  if (!isChoice("transport", transport)) return { error: choiceError("transport", transport, CHOICES.transport) };
   const era = flags.era ?? "auto";
-  if (!ERAS.includes(era)) return { error: `--era ${era}: use one of ${ERAS.join(", ")}` };
+  if (!isChoice("era", era)) return { error: choiceError("era", era, CHOICES.era) };
   if (transport === "http+sse" && era !== "auto") return { error: `--transport http+sse has no eras: drop --era ${era}, or use --transport streamable-http` };
   if (flags["tool-args"] !== undefined && flags.tool === undefined) return { error: "--tool-args needs --tool NAME: the tool they are for" };
   if (flags.tool !== undefined && flags.tool.trim() === "") return { error: "--tool needs the name of a listed tool that is safe to call" };
@@ -93,17 +95,12 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
   if (capabilityTool === "") return { error: "--capability-tool needs the name of a listed tool that needs a client capability (e.g. elicitation)" };
   let toolArgs: Record<string, unknown> | undefined;
   if (flags["tool-args"] !== undefined) {
-    try {
-      toolArgs = JSON.parse(flags["tool-args"]) as Record<string, unknown>;
-    } catch {
-      toolArgs = undefined;
-    }
-    if (typeof toolArgs !== "object" || toolArgs === null || Array.isArray(toolArgs)) {
-      return { error: `--tool-args ${flags["tool-args"]}: give the arguments as a JSON object, e.g. --tool-args '{"text":"hi"}'` };
-    }
+    const parsed = jsonObject(flags["tool-args"]);
+    if ("error" in parsed) return parsed;
+    toolArgs = parsed.value;
   }
   const profile = flags.profile ?? "auto";
-  if (!PROFILES.includes(profile)) return { error: `--profile ${profile}: use one of ${PROFILES.join(", ")}` };
+  if (!isChoice("profile", profile)) return { error: choiceError("profile", profile, CHOICES.profile) };
 
   const headers: Record<string, string> = {};
   const credentialHeaders: string[] = [];
@@ -124,15 +121,22 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
   for (const [flag, min, max] of [["timeout", 1, 600_000], ["deadline", 1, 3_600_000], ["keepalive-wait", 1, 600_000], ["rate-limit", 1, 100_000]] as const) {
     const raw = flags[flag];
     if (raw === undefined) continue;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) return { error: `--${flag} ${raw}: give a whole number from ${min} to ${max}` };
+    const value = raw.trim() === "" ? Number.NaN : Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) return { error: numberError(flag, raw, value, min, max) };
     numbers[flag] = value;
   }
 
+  const only = (flags.only ?? []).flatMap(split);
+  const skip = (flags.skip ?? []).flatMap(split);
+  // Known before anything is sent, so a mistyped id is one usage error and not a started run.
+  const selection = selectChecks(allChecks, only, skip);
+  if ("error" in selection) return selection;
+
   const reporters = (flags.reporter ?? ["pretty"]).flatMap(split);
   for (const reporter of reporters) {
-    if (!REPORTERS.includes(reporter)) return { error: `--reporter ${reporter}: use pretty, json, junit, sarif, markdown or html` };
+    if (!isChoice("reporter", reporter)) return { error: choiceError("reporter", reporter, CHOICES.reporter) };
   }
+  if (reporters.length === 0) return { error: `--reporter needs a value: one of ${CHOICES.reporter.join(", ")}` };
   const outputs = planOutputs(reporters as ReporterName[], flags.output ?? []);
   if ("error" in outputs) return outputs;
   const sarifLocation = flags["sarif-location"];
@@ -148,8 +152,8 @@ export function parseCheckOptions(positionals: readonly string[], flags: CheckFl
       choice: { transport: transport as TargetChoice["transport"], era: era as TargetChoice["era"] },
       headers,
       credentialHeaders,
-      only: (flags.only ?? []).flatMap(split),
-      skip: (flags.skip ?? []).flatMap(split),
+      only,
+      skip,
       timeoutMs: numbers["timeout"] ?? 5_000,
       deadlineMs: numbers["deadline"],
       keepaliveWaitMs: numbers["keepalive-wait"],
@@ -186,6 +190,58 @@ function planOutputs(reporters: readonly ReporterName[], files: readonly string[
     return { pretty: wantsPretty ? "stdout" : undefined, machine: machine.map((reporter) => ({ reporter, to: `${files[0]}.${EXTENSION[reporter]}` })) };
   }
   return { error: `${files.length} --output files for ${machine.length} machine reporters: give one per reporter, in order, or just one` };
+}
+
+function isChoice(flag: keyof typeof CHOICES, value: string): boolean {
+  return (CHOICES[flag] as readonly string[]).includes(value);
+}
+
+/** The endpoint URL, or what was wrong with it: the word given, and what to give instead. */
+function endpointUrl(given: string): URL | { error: string } {
+  let url: URL | undefined;
+  try {
+    url = new URL(given);
+  } catch {
+    url = undefined;
+  }
+  // "127.0.0.1:8090/mcp" is no URL, and "localhost:8090/mcp" one of scheme "localhost:": both lack http://.
+  const withScheme = !given.includes("://") && URL.canParse(`http://${given}`) ? ` (did you mean http://${given}?)` : "";
+  if (url === undefined) return { error: `${JSON.stringify(given)} is not a URL${withScheme}: give the endpoint's full http:// or https:// URL, e.g. ${EXAMPLE_URL}` };
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return { error: `${JSON.stringify(given)} is not an http(s) URL (its scheme is ${url.protocol})${withScheme}: mcp-contract checks MCP over HTTP, so give an http:// or https:// URL, e.g. ${EXAMPLE_URL}` };
+  }
+  return url;
+}
+
+/** --tool-args as a JSON object, or where its JSON breaks off. */
+function jsonObject(text: string): { value: Record<string, unknown> } | { error: string } {
+  const example = `e.g. --tool-args '{"text":"hi"}' (in single quotes, so the shell keeps the double quotes)`;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const at = /position (\d+)/.exec(reason)?.[1];
+    const where = at === undefined ? "" : `; it breaks off at character ${Number(at) + 1}: ${JSON.stringify(text.slice(Number(at), Number(at) + 20))}`;
+    return { error: `--tool-args ${text} is not JSON (${reason.replace(/ in JSON at position \d+.*$/s, "")})${where}; give the arguments as a JSON object, ${example}` };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    const kind = value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
+    return { error: `--tool-args ${text} is ${kind}, not a JSON object: give the arguments by name, ${example}` };
+  }
+  return { value: value as Record<string, unknown> };
+}
+
+function numberError(flag: string, raw: string, value: number, min: number, max: number): string {
+  const range = `a whole number from ${min} to ${max}`;
+  const unit = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min)\s*$/i.exec(raw);
+  if (unit && flag !== "rate-limit") {
+    const factor = { ms: 1, s: 1_000, sec: 1_000, m: 60_000, min: 60_000 }[(unit[2] ?? "ms").toLowerCase() as "ms"];
+    return `--${flag} ${raw}: give milliseconds with no unit, e.g. --${flag} ${Math.round(Number(unit[1]) * factor)}`;
+  }
+  if (Number.isNaN(value)) return `--${flag} ${raw === "" ? '""' : raw} is not a number: give ${range}`;
+  if (!Number.isInteger(value)) return `--${flag} ${raw} is not a whole number: give ${range}`;
+  return `--${flag} ${raw} is out of range: give ${range}`;
 }
 
 function split(value: string): string[] {

@@ -1,5 +1,5 @@
 /**
- * `mcp-contract baseline <sse-url> … [--write file]`: runs the checks (progress on stderr) and
+ * `mcp-contract baseline <url> … [--write file]`: runs the checks (progress on stderr) and
  * writes every failure and warning as a starting baseline, to the file or stdout. Entries of an
  * existing `--baseline` keep their hand-written reasons.
  */

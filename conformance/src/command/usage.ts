@@ -11,7 +11,9 @@ then runs the checks of that transport, JSON-RPC 2.0 and the Spice / OpenSearch 
 Options:
   --transport auto|http+sse|streamable-http   the transport to check (default auto: detected the
                              way the spec tells clients to: a modern server/discover, then
-                             initialize, then the HTTP+SSE endpoint event; the steps are printed)
+                             initialize, then the HTTP+SSE endpoint event; a Spice, OpenSearch or
+                             Celonis stream path is HTTP+SSE once one GET of it answers an event
+                             stream; the steps are printed)
   --era auto|legacy|modern   the Streamable HTTP era to check (legacy = 2025-03-26..2025-11-25,
                              modern = 2026-07-28); a dual-era server gets both unless one is given
   --profile auto|spice|opensearch|celonis   dialect (default auto: from the URL path, then the endpoint event; Streamable HTTP: /v1/mcp Spice, /_plugins/_ml/mcp OpenSearch)
@@ -69,5 +71,6 @@ Exit 0 no errors, 1 errors.
 
 Exit codes: 0 every check passed (or was skipped with a reason, or is an expected failure), 1 a
 check failed (or, with --strict, warned; or a baseline entry is stale), 2 usage or configuration
-error, 3 could not run (one root cause, such as a closed port, a 401 or a URL that is not MCP, kept
-every check from running; it is printed with the detection's steps).`;
+error (one line saying how to fix it), 3 could not run (one root cause, such as a closed port, a 401
+or a URL that is not MCP, kept every check from running; it is printed with the detection's steps
+and what to try next, and the reports asked for are still written).`;

@@ -3,6 +3,7 @@
  * minus `--skip` selectors. Unknown selectors are a usage error, reported with what exists.
  */
 import type { Check } from "../check.js";
+import { nearNames } from "../command/argument-errors.js";
 
 export type Selection = { readonly checks: readonly Check[] } | { readonly error: string };
 
@@ -11,11 +12,11 @@ export function selectChecks(all: readonly Check[], only: readonly string[], ski
   const ids = new Map(all.map((check) => [check.id, check]));
   for (const selector of [...only, ...skipped]) {
     if (!ids.has(selector) && !groups.has(selector as Check["group"])) {
-      const near = [...ids.keys(), ...groups].filter((name) => name.includes(selector) || selector.includes(name));
+      const near = nearNames(selector, [...ids.keys(), ...groups], 5);
       return {
         error:
           `unknown check or group "${selector}".` +
-          (near.length > 0 ? ` Did you mean: ${near.slice(0, 5).join(", ")}?` : "") +
+          (near.length > 0 ? ` Did you mean: ${near.join(", ")}?` : "") +
           ` Groups: ${[...groups].join(", ")}. Run "mcp-contract list" for every check id.`,
       };
     }

@@ -1,13 +1,14 @@
 /**
  * Finds out what the target is before any check runs: a forced `--transport`/`--era`, the URL of
  * a known HTTP+SSE dialect (Spice `/v1/mcp/sse`, OpenSearch `/_plugins/_ml/mcp/sse`, a Celonis
- * asset path), or else the specification's own client rules, through the one detector the
- * client uses (`@mcp-contract/client/detect`). A root cause that would fail every check (nothing
+ * asset path) once one GET shows a stream answers there, or else the specification's own client
+ * rules, through the one detector the client uses (`@mcp-contract/client/detect`). A root cause that would fail every check (nothing
  * answers, the server wants credentials, not MCP) makes the target uncheckable.
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#backward-compatibility
  */
 import { detectEra, type Detection, type DetectedServer, type ProbeStep } from "@mcp-contract/client/detect";
 import { profileFromUrl } from "../run/profile.js";
+import { probeStreamPath } from "./probe-stream-path.js";
 import type { ResolvedTarget, TargetKind, UncheckableTarget } from "./target.js";
 
 /** What the user forced: `--transport` and `--era` (either may be left to detection). */
@@ -20,8 +21,15 @@ export interface ResolveOptions {
   readonly url: URL;
   readonly choice: TargetChoice;
   readonly headers: Readonly<Record<string, string>>;
+  /** Which of `headers` are credentials (lower case): a refusal then means "check them", not "give some". */
+  readonly credentialHeaders?: readonly string[] | undefined;
   readonly timeoutMs: number;
   readonly signal: AbortSignal;
+  /**
+   * Whether any check of the run talks to the endpoint (default true). A run of registry checks
+   * alone does not: a dialect's stream path is then taken as it is, without the probing GET.
+   */
+  readonly endpointUsed?: boolean | undefined;
 }
 
 const STOP_CAUSE: Record<NonNullable<Detection["stop"]>, UncheckableTarget["couldNotRun"]> = {
@@ -34,13 +42,27 @@ const STOP_CAUSE: Record<NonNullable<Detection["stop"]>, UncheckableTarget["coul
 export async function resolveTarget(options: ResolveOptions): Promise<ResolvedTarget | UncheckableTarget> {
   const forced = forcedTarget(options.choice);
   if (forced) return forced;
-  if (options.choice.transport === "auto" && options.choice.era === "auto" && profileFromUrl(options.url)) {
+  const pathProfile = profileFromUrl(options.url);
+  if (options.choice.transport === "auto" && options.choice.era === "auto" && pathProfile) {
+    // The path says HTTP+SSE; one GET says whether anything there answers like a stream at all.
+    const probed =
+      options.endpointUsed === false
+        ? undefined
+        : await probeStreamPath({
+            url: options.url,
+            profile: pathProfile,
+            headers: options.headers,
+            credentialHeaders: options.credentialHeaders ?? [],
+            timeoutMs: options.timeoutMs,
+            signal: options.signal,
+          });
+    if (probed && "couldNotRun" in probed) return probed;
     return {
       transport: "http+sse",
       kinds: ["http+sse"],
       source: "url",
-      summary: `an HTTP+SSE (2024-11-05) endpoint: ${options.url.pathname} is a ${profileFromUrl(options.url)} stream path`,
-      steps: [],
+      summary: `an HTTP+SSE (2024-11-05) endpoint: ${options.url.pathname} is a ${pathProfile} stream path`,
+      steps: probed ? [probed.step] : [],
       protocolVersions: [],
     };
   }
@@ -54,7 +76,9 @@ export async function resolveTarget(options: ResolveOptions): Promise<ResolvedTa
   const summary = withoutSteps(detection.summary);
   const server = detection.server;
   if (!server) {
-    return { couldNotRun: STOP_CAUSE[detection.stop ?? "unrecognised"], summary, steps };
+    // "nothing answered" names no reason; the step that met it does (a refused port, DNS, TLS).
+    const failure = detection.stop === "network" ? detection.trace.at(-1)?.failure?.replace(/^fetch failed: /, "") : undefined;
+    return { couldNotRun: STOP_CAUSE[detection.stop ?? "unrecognised"], summary: failure ? `${summary}: ${failure}` : summary, steps };
   }
   // A dual-era server's legacy half keeps no session of the detection's, so its initialize step shows whether it assigns one.
   const initialize = detection.trace.find((step) => step.name === "initialize" && step.status === 200);

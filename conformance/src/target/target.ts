@@ -37,6 +37,8 @@ export interface UncheckableTarget {
   readonly couldNotRun: Exclude<CouldNotRunCause, "nothing-applies">;
   readonly summary: string;
   readonly steps: readonly string[];
+  /** What to do about it, when the evidence says more than the cause's usual advice. */
+  readonly nextStep?: string | undefined;
 }
 
 /** A label for people: `modern`, `stateful`, `dual-era (modern + stateful)`, `http+sse`. */

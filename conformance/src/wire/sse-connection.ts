@@ -53,6 +53,8 @@ export class SseConnection {
   headersAt: number | undefined;
   /** Why the stream is over: "closed by the server", a socket error, or "closed by the runner". */
   endedBy: string | undefined;
+  /** The error that kept the request from getting an answer (refused, DNS, TLS), with its message. */
+  requestError: NodeJS.ErrnoException | undefined;
   readonly changed = new Notifier();
   readonly #started = performance.now();
   readonly #raw: Buffer[] = [];
@@ -114,7 +116,10 @@ export class SseConnection {
       res.on("close", () => this.end("closed by the server"));
       res.on("error", (error) => this.end(`stream broke off: ${error.message}`));
     });
-    this.#req.on("error", (error: NodeJS.ErrnoException) => this.end(`request failed: ${error.code ?? error.message}`));
+    this.#req.on("error", (error: NodeJS.ErrnoException) => {
+      if (this.status === undefined) this.requestError ??= error;
+      this.end(`request failed: ${error.code ?? error.message}`);
+    });
     this.#req.end();
   }
 
