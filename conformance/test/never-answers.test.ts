@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { runChecks } from "../src/runner.js";
+import { startHostileServer } from "./fixtures/hostile-server.js";
 import { startNeverAnswers } from "./fixtures/never-answers.js";
 import { runAgainstFixture } from "./run-fixture.js";
 
@@ -42,5 +43,29 @@ describe("a target that never answers", () => {
       only: ["sse-response-headers"],
     });
     expect(report.results[0]).toMatchObject({ status: "failed", message: expect.stringMatching(/deadline \(100 ms\) passed/) });
+  });
+
+  it.each([
+    ["detected", { transport: "auto", era: "auto" }],
+    ["--era modern", { transport: "auto", era: "modern" }],
+    ["--transport streamable-http --era legacy", { transport: "streamable-http", era: "legacy" }],
+  ] as const)("says could not run after one bounded request at a Streamable HTTP URL (%s), not a wait per check", async (_what, choice) => {
+    await using server = await startNeverAnswers();
+    const url = new URL(server.url.replace("/v1/mcp/sse", "/mcp"));
+    const started = performance.now();
+    const report = await runChecks({ sseUrl: url, profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 300, choice });
+    // One request's bound (plus start-up), where each of ~16 checks waiting out its own took 80 s at the default bound.
+    expect(performance.now() - started).toBeLessThan(2_500);
+    expect(report.outcome).toBe("could-not-run");
+    expect(report.couldNotRun).toMatchObject({ cause: "network", message: expect.stringMatching(/300 ms/) });
+    expect(report.results.every((result) => result.status === "skipped")).toBe(true);
+  });
+
+  it("says could not run at a forced modern target that sends a head and then not a byte", async () => {
+    await using server = await startHostileServer("stalls-after-headers");
+    const started = performance.now();
+    const report = await runChecks({ sseUrl: new URL(`${server.url}/mcp`), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 300, choice: { transport: "auto", era: "modern" } });
+    expect(performance.now() - started).toBeLessThan(2_500);
+    expect(report.couldNotRun).toMatchObject({ cause: "network", message: expect.stringContaining("200 text/event-stream, then response body not finished in 300 ms") });
   });
 });

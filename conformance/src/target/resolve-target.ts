@@ -8,6 +8,7 @@
  */
 import { detectEra, type Detection, type DetectedServer, type ProbeStep } from "@mcp-contract/client/detect";
 import { profileFromUrl } from "../run/profile.js";
+import { probeForcedTarget } from "./probe-forced-target.js";
 import { probeStreamPath } from "./probe-stream-path.js";
 import type { ResolvedTarget, TargetKind, UncheckableTarget } from "./target.js";
 
@@ -34,6 +35,8 @@ export interface ResolveOptions {
 
 const STOP_CAUSE: Record<NonNullable<Detection["stop"]>, UncheckableTarget["couldNotRun"]> = {
   network: "network",
+  // Connected, but the first request went unanswered: no exchange of any check would fare better.
+  timeout: "network",
   auth: "auth",
   aborted: "aborted",
   unrecognised: "not-mcp",
@@ -41,6 +44,17 @@ const STOP_CAUSE: Record<NonNullable<Detection["stop"]>, UncheckableTarget["coul
 
 export async function resolveTarget(options: ResolveOptions): Promise<ResolvedTarget | UncheckableTarget> {
   const forced = forcedTarget(options.choice);
+  if (forced?.transport === "streamable-http") {
+    // Forced, so not detected; but a target nothing answers at is one cause, not every check's.
+    const probed = await probeForcedTarget({
+      url: options.url,
+      headers: options.headers,
+      credentialHeaders: options.credentialHeaders ?? [],
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+    });
+    return "couldNotRun" in probed ? probed : { ...forced, steps: [probed.step] };
+  }
   if (forced) return forced;
   const pathProfile = profileFromUrl(options.url);
   if (options.choice.transport === "auto" && options.choice.era === "auto" && pathProfile) {
@@ -77,8 +91,14 @@ export async function resolveTarget(options: ResolveOptions): Promise<ResolvedTa
   const server = detection.server;
   if (!server) {
     // "nothing answered" names no reason; the step that met it does (a refused port, DNS, TLS).
-    const failure = detection.stop === "network" ? detection.trace.at(-1)?.failure?.replace(/^fetch failed: /, "") : undefined;
-    return { couldNotRun: STOP_CAUSE[detection.stop ?? "unrecognised"], summary: failure ? `${summary}: ${failure}` : summary, steps };
+    const named = detection.stop === "network" || detection.stop === "timeout";
+    const failure = named ? detection.trace.at(-1)?.failure?.replace(/^fetch failed: /, "") : undefined;
+    return {
+      couldNotRun: STOP_CAUSE[detection.stop ?? "unrecognised"],
+      summary: failure ? `${summary}: ${failure}` : summary,
+      steps,
+      ...(detection.stop === "timeout" && { nextStep: "check that the port is the MCP server's and the server's log; a server this slow needs a larger --timeout" }),
+    };
   }
   // A dual-era server's legacy half keeps no session of the detection's, so its initialize step shows whether it assigns one.
   const initialize = detection.trace.find((step) => step.name === "initialize" && step.status === 200);
