@@ -20,6 +20,8 @@ export const REF = {
   streamableOversize: "https://www.rfc-editor.org/rfc/rfc9110#name-413-content-too-large and openapi/streamable.yaml (413 over the 4 MiB limit); no MCP revision names 413, so it is a SHOULD for a generic server",
   streamableUnspecified: `${MCP}/2025-11-25/basic/transports#sending-messages-to-the-server and ${MCP}/2026-07-28/basic/transports/streamable-http: neither says what a server answers to a partial Accept (406 is in no revision) or a non-JSON Content-Type; recorded as an observation`,
   spiceStreamable: "openapi/streamable.yaml (/v1/mcp: rmcp's stateful sessions, 404 without or with an unknown Mcp-Session-Id, DELETE 204, X-API-Key, the 4 MiB limit) and seed: spice-runtime-mcp-message.json",
+  spiceApiKey:
+    "openapi/streamable.yaml (/v1/mcp: X-API-Key when the runtime has keys; 401 Unauthorized, a TransportError with reason unauthorized) and seed: spice-runtime-mcp-message.json (api_key security)",
   opensearchStreamable: "openapi/streamable.yaml (/_plugins/_ml/mcp: stateless, JSON only, JSON-RPC errors inside 200; named deviations from 2026-07-28)",
   streamableVersionHeader: `${MCP}/2025-11-25/basic/transports#protocol-version-header`,
   modernHeaders: `${MCP}/2026-07-28/basic/transports/streamable-http (Server Validation, l.257-275 and l.520-560: -32020 HeaderMismatch, 404 -32601)`,
