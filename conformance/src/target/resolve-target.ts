@@ -1,8 +1,8 @@
 /**
  * Finds out what the target is before any check runs: a forced `--transport`/`--era`, the URL of
  * a known HTTP+SSE dialect (Spice `/v1/mcp/sse`, OpenSearch `/_plugins/_ml/mcp/sse`, a Celonis
- * asset path), or else the specification's own client rules, through the one detector the
- * client uses (`@mcp-contract/client/detect`). A root cause that would fail every check (nothing
+ * asset path, which is asked whether it speaks 2026-07-28 too), or else the specification's own
+ * client rules, through the one detector the client uses (`@mcp-contract/client/detect`). A root cause that would fail every check (nothing
  * answers, the server wants credentials, not MCP) makes the target uncheckable.
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#backward-compatibility
  */
@@ -34,16 +34,12 @@ const STOP_CAUSE: Record<NonNullable<Detection["stop"]>, UncheckableTarget["coul
 export async function resolveTarget(options: ResolveOptions): Promise<ResolvedTarget | UncheckableTarget> {
   const forced = forcedTarget(options.choice);
   if (forced) return forced;
-  if (options.choice.transport === "auto" && options.choice.era === "auto" && profileFromUrl(options.url)) {
-    return {
-      transport: "http+sse",
-      kinds: ["http+sse"],
-      source: "url",
-      summary: `an HTTP+SSE (2024-11-05) endpoint: ${options.url.pathname} is a ${profileFromUrl(options.url)} stream path`,
-      steps: [],
-      protocolVersions: [],
-    };
+  const dialect = profileFromUrl(options.url);
+  if (dialect && POSTS_ON_STREAM_PATH.includes(dialect)) {
+    const target = await alsoModern(streamPathTarget(options.url, dialect), options);
+    return "couldNotRun" in target ? target : narrowed(target, options.choice);
   }
+  if (options.choice.transport === "auto" && options.choice.era === "auto" && dialect) return streamPathTarget(options.url, dialect);
   const detection = await detectEra(options.url.href, {
     headers: options.headers,
     // Each step is one exchange; a stream's first event may take as long as any other wait.
@@ -60,6 +56,56 @@ export async function resolveTarget(options: ResolveOptions): Promise<ResolvedTa
   const initialize = detection.trace.find((step) => step.name === "initialize" && step.status === 200);
   const target = targetOf(server, summary, steps, initialize ? initialize.headers["mcp-session-id"] !== undefined : undefined);
   return narrowed(target, options.choice);
+}
+
+/** An HTTP+SSE target known from its dialect's stream path alone. */
+function streamPathTarget(url: URL, dialect: string): ResolvedTarget {
+  return {
+    transport: "http+sse",
+    kinds: ["http+sse"],
+    source: "url",
+    summary: `an HTTP+SSE (2024-11-05) endpoint: ${url.pathname} is a ${dialect} stream path`,
+    steps: [],
+    protocolVersions: [],
+  };
+}
+
+/**
+ * The dialects whose HTTP+SSE stream path is also where POSTs go without a session (Celonis: GET
+ * and POST on the asset path), so the same URL may speak 2026-07-28 Streamable HTTP too. Spice
+ * and OpenSearch post to another path with a sessionId: their stream paths are HTTP+SSE only.
+ */
+const POSTS_ON_STREAM_PATH: readonly string[] = ["celonis"];
+
+/**
+ * The HTTP+SSE target the URL names, and modern (2026-07-28) too when a `server/discover` there
+ * proves it (a result, or a recognised modern error: never a bare 2xx), by the detector's own
+ * first step and nothing more. Nothing answering, or credentials wanted, is the one root cause.
+ */
+async function alsoModern(sse: ResolvedTarget, options: ResolveOptions): Promise<ResolvedTarget | UncheckableTarget> {
+  const detection = await detectEra(options.url.href, {
+    headers: options.headers,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+    // Its older transport is known from the path: only the modern question is asked.
+    probeDualEra: false,
+    probeLegacy: false,
+  });
+  const steps = detection.trace.map(stepLine);
+  const server = detection.server;
+  if (server?.transport === "streamable-http" && server.era === "modern") {
+    return {
+      ...sse,
+      kinds: ["http+sse", "modern"],
+      summary: `${sse.summary}, and a modern Streamable HTTP server (${server.supportedVersions.join(", ") || "versions not listed"}) on the same path: server/discover was answered as 2026-07-28 defines`,
+      steps,
+      protocolVersions: server.supportedVersions,
+    };
+  }
+  if (detection.stop !== undefined && detection.stop !== "unrecognised") {
+    return { couldNotRun: STOP_CAUSE[detection.stop], summary: withoutSteps(detection.summary), steps };
+  }
+  return { ...sse, summary: `${sse.summary}; not also a modern Streamable HTTP server (server/discover was not answered as 2026-07-28 defines)`, steps };
 }
 
 /** A fully forced choice needs no probing; a partial one is applied after detection. */
