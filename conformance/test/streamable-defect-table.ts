@@ -32,6 +32,10 @@ export const STREAMABLE_CASES: readonly StreamableCase[] = [
   ["no-base64-decoding", { failed: ["modern-mcp-name-base64"] }],
   ["unsupported-version-bare-400", { failed: ["modern-unsupported-version"] }],
   ["accepts-missing-meta", { failed: ["modern-missing-meta"] }],
+  ["accepts-missing-capabilities", { failed: ["modern-missing-meta"] }],
+  ["missing-capabilities-error-200", { failed: ["modern-missing-meta"] }],
+  // Spec-legal: without any _meta the MCP-Protocol-Version header has no body value to match (HeaderMismatch).
+  ["missing-meta-as-header-mismatch", {}],
   ["capability-error-200", { failed: ["modern-missing-client-capability"] }],
   ["capability-error-as-invalid-params", { failed: ["modern-missing-client-capability"] }],
   ["capability-error-without-data", { failed: ["modern-missing-client-capability"] }],

@@ -27,7 +27,7 @@ export const REF = {
   modernHeaders: `${MCP}/2026-07-28/basic/transports/streamable-http (Server Validation, l.257-275 and l.520-560: -32020 HeaderMismatch, 404 -32601)`,
   modernHeaderNames: `${MCP}/2026-07-28/basic/transports/streamable-http (header names case-insensitive, l.570-576; Base64 values =?base64?…?=, l.490-508)`,
   modernVersions: `${MCP}/2026-07-28/basic/versioning (UnsupportedProtocolVersionError -32022, data.supported and data.requested)`,
-  modernMeta: `${MCP}/2026-07-28/basic/index (a request missing a required _meta field: -32602 and HTTP 400, l.380-382)`,
+  modernMeta: `${MCP}/2026-07-28/basic/index (a request missing a required _meta field: -32602 and HTTP 400, l.380-382) and ${MCP}/2026-07-28/basic/transports/streamable-http (MCP-Protocol-Version must match _meta's protocolVersion, else 400 HeaderMismatch, l.257-261)`,
   modernCapabilities: `${MCP}/2026-07-28/basic/index (a request needing a client capability it did not declare: -32021 MissingRequiredClientCapability with data.requiredCapabilities, HTTP 400, l.387-392)`,
   modernResults: `${MCP}/2026-07-28/basic/index (every result carries resultType)`,
   modernDiscover: `${MCP}/2026-07-28/server/discover`,
