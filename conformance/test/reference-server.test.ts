@@ -16,7 +16,6 @@ const SPICE = "/v1/mcp/sse";
 const OPENSEARCH = "/_plugins/_ml/mcp/sse";
 const CELONIS = "/studio-copilot/api/v1/mcp-servers/mcp/builtin";
 const CELONIS_ONLY = ["celonis-sync-answer", "celonis-unknown-asset-404", "celonis-rate-limit-shape"];
-const SESSION_ONLY = ["post-missing-session-400", "post-unknown-session-404", "post-closed-session-404"];
 const REGISTRY = allChecks.filter((check) => check.group === "registry").map((check) => check.id);
 const idsFor = (kind: "http+sse" | "stateful" | "stateless" | "modern"): string[] =>
   allChecks.filter((check) => { const kinds = transportsOf(check); return kinds !== "all" && kinds.includes(kind); }).map((check) => check.id);
@@ -27,6 +26,8 @@ const SSE_ONLY = idsFor("http+sse");
 /** The checks a profile's own list leaves out. */
 const notForProfile = (profile: string): string[] => allChecks.filter((check) => check.profiles !== "all" && !check.profiles.includes(profile as never)).map((check) => check.id);
 const STATELESS = idsFor("stateless");
+/** The 2025 Streamable HTTP checks that have no modern probe. */
+const LEGACY_STREAMABLE_ONLY = [...new Set([...idsFor("stateful"), ...STATELESS])].filter((id) => !idsFor("modern").includes(id));
 
 /**
  * name, stream path, config, run options (`registryUrl: true` checks the gateway's registry),
@@ -39,7 +40,8 @@ const CASES: Case[] = [
   ["Spice with an API key, and the registry", SPICE, { apiKeys: ["key-1"], adminTokens: ["admin-1"], keepAliveMs: 100 }, { headers: { "X-API-Key": "key-1", Authorization: "Bearer admin-1" }, credentialHeaders: ["x-api-key", "authorization"], keepaliveWaitMs: 1000, registryUrl: true }, [...CELONIS_ONLY, "opensearch-append-to-base-url", ...STREAMABLE]],
   ["OpenSearch, default endpoint data", OPENSEARCH, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY, ...REGISTRY, ...STREAMABLE]],
   ["OpenSearch, append_to_base_url=true", `${OPENSEARCH}?append_to_base_url=true`, {}, {}, ["sse-keepalive", "security-auth-enforced", ...CELONIS_ONLY, ...REGISTRY, ...STREAMABLE]],
-  ["Celonis asset builtin with a bearer token", CELONIS, { bearerTokens: ["token-1"] }, { headers: { Authorization: "Bearer token-1" }, credentialHeaders: ["authorization"] }, ["sse-keepalive", ...SESSION_ONLY, "celonis-rate-limit-shape", "opensearch-append-to-base-url", ...REGISTRY, ...STREAMABLE]],
+  // The asset path is HTTP+SSE by its URL and modern too (server/discover answers): both kinds' checks run, the 2025 ones do not.
+  ["Celonis asset builtin with a bearer token", CELONIS, { bearerTokens: ["token-1"] }, { headers: { Authorization: "Bearer token-1" }, credentialHeaders: ["authorization"] }, [...new Set(["sse-keepalive", "celonis-rate-limit-shape", ...REGISTRY, ...notForProfile("celonis"), ...LEGACY_STREAMABLE_ONLY, "modern-only-get-405"])]],
   // confirm is the reference server's tool that needs elicitation (modern-missing-client-capability).
   ["/mcp, dual-era", "/mcp", {}, { capabilityTool: { name: "confirm" } }, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("generic"), "modern-only-get-405"])]],
   ["/mcp, modern only", "/mcp", { eras: "modern" }, { capabilityTool: { name: "confirm" } }, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("generic"), ...idsFor("stateful").filter((id) => !idsFor("modern").includes(id))])]],

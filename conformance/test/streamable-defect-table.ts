@@ -3,10 +3,10 @@
  * server's /mcp, the verdicts it must produce, and the eras /mcp serves (default both).
  */
 import type { Expected } from "./expectations.js";
-import type { StreamableDefect } from "./fixtures/streamable-defect-proxy.js";
+import type { StreamableDefect, StreamableSetup } from "./fixtures/streamable-defect-proxy.js";
 
-/** defect, verdicts, the eras /mcp serves, the endpoint behind the proxy (default /mcp). */
-export type StreamableCase = [StreamableDefect, Expected, ("both" | "modern" | "legacy")?, string?];
+/** defect, verdicts, the eras /mcp serves, the endpoint behind the proxy (default /mcp), how the server behind it is set up. */
+export type StreamableCase = [StreamableDefect, Expected, ("both" | "modern" | "legacy")?, string?, StreamableSetup?];
 
 const SPICE = "/v1/mcp";
 const OPENSEARCH = "/_plugins/_ml/mcp";
@@ -32,6 +32,10 @@ export const STREAMABLE_CASES: readonly StreamableCase[] = [
   ["no-base64-decoding", { failed: ["modern-mcp-name-base64"] }],
   ["unsupported-version-bare-400", { failed: ["modern-unsupported-version"] }],
   ["accepts-missing-meta", { failed: ["modern-missing-meta"] }],
+  ["accepts-missing-capabilities", { failed: ["modern-missing-meta"] }],
+  ["missing-capabilities-error-200", { failed: ["modern-missing-meta"] }],
+  // Spec-legal: without any _meta the MCP-Protocol-Version header has no body value to match (HeaderMismatch).
+  ["missing-meta-as-header-mismatch", {}],
   ["capability-error-200", { failed: ["modern-missing-client-capability"] }],
   ["capability-error-as-invalid-params", { failed: ["modern-missing-client-capability"] }],
   ["capability-error-without-data", { failed: ["modern-missing-client-capability"] }],
@@ -67,6 +71,10 @@ export const STREAMABLE_CASES: readonly StreamableCase[] = [
   ["spice-delete-200", { failed: ["spice-mcp-delete-204"] }, "both", SPICE],
   // What only warns on a generic server (oversize-waits-for-body) fails the Spice profile's 413 MUST.
   ["spice-oversize-waits-for-body", { failed: ["spice-mcp-oversize-413"] }, "both", SPICE],
+  // Spice with an API key (the run sends it as X-API-Key): a key that is not enforced, a 401 no client can read, and a spec-legal 401.
+  ["spice-accepts-any-api-key", { failed: ["spice-mcp-api-key"] }, "both", SPICE, { apiKey: true }],
+  ["spice-401-plain-text", { failed: ["spice-mcp-api-key"] }, "both", SPICE, { apiKey: true }],
+  ["spice-401-with-challenge", {}, "both", SPICE, { apiKey: true }],
   ["opensearch-sse-only-406", { failed: ["opensearch-mcp-json-only"], deviation: OPENSEARCH_DEVIATIONS.filter((id) => id !== "opensearch-mcp-json-only") }, "both", OPENSEARCH],
   // Spec-legal: error answers as SSE streams, and CRLF line ends on every stream.
   ["errors-as-sse", {}],

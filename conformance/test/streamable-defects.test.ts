@@ -6,14 +6,15 @@
 import { describe, it } from "vitest";
 import { expectVerdicts } from "./expectations.js";
 import { runChecks } from "../src/runner.js";
-import { startStreamableDefect } from "./fixtures/streamable-defect-proxy.js";
+import { STREAMABLE_FIXTURE_API_KEY, startStreamableDefect } from "./fixtures/streamable-defect-proxy.js";
 import { STREAMABLE_CASES } from "./streamable-defect-table.js";
 
 // One at a time: each case starts a whole gateway, and the two cores are shared with other suites.
 describe("Streamable HTTP defects", () => {
-  it.each(STREAMABLE_CASES)("%s: fails exactly the checks for it", async (defect, expected, eras = "both", path = "/mcp") => {
-    await using proxy = await startStreamableDefect(defect, eras, path);
-    const report = await runChecks({ sseUrl: new URL(proxy.url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 2000, strict: true, capabilityTool: { name: "confirm" }, only: ["streamable", "modern", "spice", "opensearch"] });
+  it.each(STREAMABLE_CASES)("%s: fails exactly the checks for it", async (defect, expected, eras = "both", path = "/mcp", setup = {}) => {
+    await using proxy = await startStreamableDefect(defect, eras, path, setup);
+    const headers: Record<string, string> = setup.apiKey ? { "X-API-Key": STREAMABLE_FIXTURE_API_KEY } : {};
+    const report = await runChecks({ sseUrl: new URL(proxy.url), profile: "auto", headers, credentialHeaders: Object.keys(headers).map((name) => name.toLowerCase()), timeoutMs: 2000, strict: true, capabilityTool: { name: "confirm" }, only: ["streamable", "modern", "spice", "opensearch"] });
     expectVerdicts(report, expected);
   });
 });

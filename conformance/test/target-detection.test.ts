@@ -11,6 +11,7 @@ import { createServer, type ServerResponse } from "node:http";
 import { createGateway } from "@mcp-contract/reference-server";
 import { startServer } from "@mcp-contract/test-helpers";
 import { describe, expect, it } from "vitest";
+import { detectionLine } from "../src/report/document.js";
 import { renderJunit } from "../src/report/junit.js";
 import { renderSarif } from "../src/report/sarif.js";
 import type { Report } from "../src/report/model.js";
@@ -77,6 +78,55 @@ describe("target detection", () => {
     expect(report.target.detection.steps.at(-1)).toMatch(/^sse-endpoint: GET → 200 text\/event-stream/);
     expect(report.outcome).toBe("pass");
     expect(report.summary.passed).toBeGreaterThan(0);
+  });
+
+  it("finds the reference server's Celonis asset path HTTP+SSE by its path and modern by server/discover, with the Celonis profile, and runs both kinds' checks", async () => {
+    const gateway = createGateway({ log: () => undefined, registry: { databasePath: ":memory:" } });
+    await using running = await startServer(gateway.app.server);
+    const only = ["sse-framing", "celonis-sync-answer", "modern-discover", "modern-missing-meta", "legacy-request-answer"];
+    const report = await run(`${running.url}/studio-copilot/api/v1/mcp-servers/mcp/builtin`, { only });
+    expect(report.target).toMatchObject({ profile: "celonis", profileSource: "url" });
+    expect(report.target.detection).toMatchObject({ transport: "http+sse", kinds: ["http+sse", "modern"], source: "url", protocolVersions: ["2026-07-28"] });
+    expect(report.target.detection.steps).toEqual([
+      expect.stringMatching(/^stream-get: GET → 200 text\/event-stream/),
+      expect.stringMatching(/^modern-discover: POST server\/discover → 200 application\/json \(modern: /),
+    ]);
+    // Both transports' kinds: the line names them, not one transport "over" which the checks ran.
+    expect(detectionLine(report)).toMatch(/^dual-era \(http\+sse \+ modern\), protocol 2026-07-28 \(from url\): .* celonis stream path, and a modern Streamable HTTP server/);
+    expect(Object.fromEntries(report.results.filter((result) => only.includes(result.id)).map((result) => [result.id, result.status]))).toEqual({
+      "sse-framing": "passed",
+      "celonis-sync-answer": "passed",
+      "modern-discover": "passed",
+      "modern-missing-meta": "passed",
+      // The asset path's older style is its HTTP+SSE dialect, not a 2025 Streamable HTTP server.
+      "legacy-request-answer": "skipped",
+    });
+    expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);
+  });
+
+  it("keeps a Celonis asset path that does not speak 2026-07-28 HTTP+SSE only, with the one modern probe as evidence", async () => {
+    await using fixture = await startFixture({ dialect: "celonis" });
+    const report = await run(fixture.sseUrl, { only: ["celonis-sync-answer", "modern-discover"] });
+    expect(report.target.detection).toMatchObject({ transport: "http+sse", kinds: ["http+sse"], source: "url", summary: expect.stringContaining("not also a modern Streamable HTTP server") });
+    expect(report.target.detection.steps).toEqual([expect.stringMatching(/^stream-get: GET → /), expect.stringMatching(/^modern-discover: POST server\/discover → /)]);
+    expect(report.results.map((result) => [result.id, result.status])).toEqual(
+      expect.arrayContaining([
+        ["celonis-sync-answer", "passed"],
+        ["modern-discover", "skipped"],
+      ]),
+    );
+  });
+
+  it.each<[string, "http+sse" | "modern"]>([
+    ["--era legacy", "http+sse"],
+    ["--transport streamable-http", "modern"],
+  ])("narrows the Celonis asset path's two kinds to one with %s", async (option, kind) => {
+    const gateway = createGateway({ log: () => undefined, registry: { databasePath: ":memory:" } });
+    await using running = await startServer(gateway.app.server);
+    const choice = option === "--era legacy" ? ({ transport: "auto", era: "legacy" } as const) : ({ transport: "streamable-http", era: "auto" } as const);
+    const report = await run(`${running.url}/studio-copilot/api/v1/mcp-servers/mcp/builtin`, { only: ["celonis-sync-answer", "modern-discover"], choice });
+    expect(report.target.detection.kinds).toEqual([kind]);
+    expect(report.results.find((result) => result.id === (kind === "modern" ? "modern-discover" : "celonis-sync-answer"))?.status).toBe("passed");
   });
 
   it("takes a known dialect's stream path from the URL once one GET shows a stream there", async () => {

@@ -50,6 +50,7 @@ import { streamableContentTypeTextPlain } from "./streamable/streamable-content-
 import { spiceMcpMissingSession404 } from "./spice/spice-mcp-missing-session-404.js";
 import { spiceMcpDelete204 } from "./spice/spice-mcp-delete-204.js";
 import { spiceMcpOversize413 } from "./spice/spice-mcp-oversize-413.js";
+import { spiceMcpApiKey } from "./spice/spice-mcp-api-key.js";
 import { opensearchMcpJsonOnly } from "./opensearch/opensearch-mcp-json-only.js";
 import { modernDiscover } from "./streamable/modern-discover.js";
 import { modernResultType } from "./streamable/modern-result-type.js";
@@ -157,6 +158,7 @@ export const allChecks: readonly Check[] = [
   spiceMcpMissingSession404,
   spiceMcpDelete204,
   spiceMcpOversize413,
+  spiceMcpApiKey,
   opensearchMcpJsonOnly,
   modernDiscover,
   modernResultType,

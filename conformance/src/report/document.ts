@@ -43,7 +43,9 @@ export function verdictOf(report: Report): string {
 export function detectionLine(report: Report): string {
   const { detection } = report.target;
   const what = report.couldNotRun ? "could not run" : describeKinds(detection.kinds);
-  const transport = detection.transport && detection.transport !== what ? ` over ${detection.transport}` : "";
+  // Kinds of both transports (an HTTP+SSE path that is modern too) are named by the kinds alone.
+  const bothTransports = detection.kinds.includes("http+sse") && detection.kinds.length > 1;
+  const transport = detection.transport && detection.transport !== what && !bothTransports ? ` over ${detection.transport}` : "";
   const versions = detection.protocolVersions.length > 0 ? `, protocol ${detection.protocolVersions.join(", ")}` : "";
   return `${what}${transport}${versions} (from ${detection.source}): ${detection.summary}`;
 }

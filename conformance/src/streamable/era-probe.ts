@@ -11,6 +11,13 @@ import { ACCEPT_BOTH, isObject, mediaType, modernMeta, openLegacy, type JsonObje
 
 export type Era = "modern" | "2025";
 
+/** How one POST of a probe differs from the era's usual request. */
+export interface EraPostOptions {
+  readonly method?: string;
+  readonly headers?: Readonly<Record<string, string | undefined>>;
+  readonly runHeaders?: Readonly<Record<string, string>>;
+}
+
 /** How a probe talks to the target in one era. */
 export interface EraChannel {
   readonly era: Era;
@@ -19,9 +26,10 @@ export interface EraChannel {
   /**
    * POSTs `message` with this era's headers: a string is sent as it is (with `method` as its
    * Mcp-Method on modern); an object gets the modern `_meta` in its params. Header overrides win;
-   * undefined drops one.
+   * undefined drops one. `runHeaders` replaces the run's own headers (--header, --bearer), to
+   * send the request without the user's credentials or with wrong ones.
    */
-  post(message: JsonObject | string, options?: { method?: string; headers?: Readonly<Record<string, string | undefined>> }): Promise<Exchange>;
+  post(message: JsonObject | string, options?: EraPostOptions): Promise<Exchange>;
   /** This era's request headers (no body headers), for probes that send their own way. */
   readonly headers: Readonly<Record<string, string>>;
 }
@@ -65,13 +73,13 @@ export async function streamedAnswer(channel: EraChannel, message: JsonObject): 
   return mediaType(asked) === "text/event-stream" ? asked : undefined;
 }
 
-function send(ctx: CheckContext, base: Record<string, string>, body: string, headers: Readonly<Record<string, string | undefined>> = {}): Promise<Exchange> {
+function send(ctx: CheckContext, base: Record<string, string>, body: string, options: EraPostOptions): Promise<Exchange> {
   const all: Record<string, string> = { "Content-Type": "application/json", Accept: ACCEPT_BOTH, ...base };
-  for (const [name, value] of Object.entries(headers)) {
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
     if (value === undefined) delete all[name];
     else all[name] = value;
   }
-  return ctx.http({ method: "POST", url: ctx.sseUrl, headers: all, body });
+  return ctx.http({ method: "POST", url: ctx.sseUrl, headers: all, body, ...(options.runHeaders && { replaceHeaders: options.runHeaders }) });
 }
 
 /** The modern era's channel (stateless: nothing to open). */
@@ -87,7 +95,7 @@ export function modernChannel(ctx: CheckContext): EraChannel {
         typeof message === "string"
           ? message
           : JSON.stringify({ ...message, params: { ...(isObject(message["params"]) ? message["params"] : {}), _meta: modernMeta() } });
-      return send(ctx, { ...base, [MCP_HEADER.METHOD]: method }, body, options.headers);
+      return send(ctx, { ...base, [MCP_HEADER.METHOD]: method }, body, options);
     },
   };
 }
@@ -103,6 +111,6 @@ async function legacyChannel(ctx: CheckContext): Promise<EraChannel | { problem:
     era: "2025",
     label: `2025 (${opened.version} session)`,
     headers: base,
-    post: (message, options = {}) => send(ctx, base, typeof message === "string" ? message : JSON.stringify(message), options.headers),
+    post: (message, options = {}) => send(ctx, base, typeof message === "string" ? message : JSON.stringify(message), options),
   };
 }

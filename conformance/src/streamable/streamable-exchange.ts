@@ -32,6 +32,8 @@ export interface ModernPost {
   readonly headers?: Readonly<Record<string, string | undefined>>;
   /** Leave `_meta` out of params. */
   readonly withoutMeta?: boolean;
+  /** Leave these keys out of `_meta` (the rest, the header's protocolVersion included, stays right). */
+  readonly metaWithout?: readonly string[];
   readonly version?: string;
   /** The client capabilities `_meta` declares (default none). */
   readonly capabilities?: JsonObject;
@@ -40,7 +42,8 @@ export interface ModernPost {
 /** A modern POST: headers and `_meta` right unless the check says otherwise. */
 export function postModern(ctx: CheckContext, post: ModernPost): Promise<Exchange> {
   const version = post.version ?? LATEST_MODERN_PROTOCOL_VERSION;
-  const params = post.withoutMeta ? { ...post.params } : { ...post.params, _meta: modernMeta(version, post.capabilities) };
+  const meta = Object.fromEntries(Object.entries(modernMeta(version, post.capabilities)).filter(([key]) => !post.metaWithout?.includes(key)));
+  const params = post.withoutMeta ? { ...post.params } : { ...post.params, _meta: meta };
   const body = { jsonrpc: "2.0", id: post.id ?? 1, method: post.method, params };
   const headers: Record<string, string> = {
     "Content-Type": "application/json",

@@ -1,8 +1,9 @@
 /**
  * Finds out what the target is before any check runs: a forced `--transport`/`--era`, the URL of
  * a known HTTP+SSE dialect (Spice `/v1/mcp/sse`, OpenSearch `/_plugins/_ml/mcp/sse`, a Celonis
- * asset path) once one GET shows a stream answers there, or else the specification's own client
- * rules, through the one detector the client uses (`@mcp-contract/client/detect`). A root cause that would fail every check (nothing
+ * asset path, which is asked whether it speaks 2026-07-28 too) once one GET shows a stream answers
+ * there, or else the specification's own client rules, through the one detector the client uses
+ * (`@mcp-contract/client/detect`). A root cause that would fail every check (nothing
  * answers, the server wants credentials, not MCP) makes the target uncheckable.
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#backward-compatibility
  */
@@ -56,29 +57,25 @@ export async function resolveTarget(options: ResolveOptions): Promise<ResolvedTa
     return "couldNotRun" in probed ? probed : { ...forced, steps: [probed.step] };
   }
   if (forced) return forced;
-  const pathProfile = profileFromUrl(options.url);
-  if (options.choice.transport === "auto" && options.choice.era === "auto" && pathProfile) {
+  const dialect = profileFromUrl(options.url);
+  const postsOnStreamPath = dialect !== undefined && POSTS_ON_STREAM_PATH.includes(dialect);
+  if (dialect && (postsOnStreamPath || (options.choice.transport === "auto" && options.choice.era === "auto"))) {
+    // A run of registry checks alone takes the path as it is: none of its checks talks to it.
+    if (options.endpointUsed === false) return streamPathTarget(options.url, dialect, []);
     // The path says HTTP+SSE; one GET says whether anything there answers like a stream at all.
-    const probed =
-      options.endpointUsed === false
-        ? undefined
-        : await probeStreamPath({
-            url: options.url,
-            profile: pathProfile,
-            headers: options.headers,
-            credentialHeaders: options.credentialHeaders ?? [],
-            timeoutMs: options.timeoutMs,
-            signal: options.signal,
-          });
-    if (probed && "couldNotRun" in probed) return probed;
-    return {
-      transport: "http+sse",
-      kinds: ["http+sse"],
-      source: "url",
-      summary: `an HTTP+SSE (2024-11-05) endpoint: ${options.url.pathname} is a ${pathProfile} stream path`,
-      steps: probed ? [probed.step] : [],
-      protocolVersions: [],
-    };
+    const probed = await probeStreamPath({
+      url: options.url,
+      profile: dialect,
+      headers: options.headers,
+      credentialHeaders: options.credentialHeaders ?? [],
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+    });
+    if ("couldNotRun" in probed) return probed;
+    const sse = streamPathTarget(options.url, dialect, [probed.step]);
+    if (!postsOnStreamPath) return sse;
+    const target = await alsoModern(sse, options);
+    return "couldNotRun" in target ? target : narrowed(target, options.choice);
   }
   const detection = await detectEra(options.url.href, {
     headers: options.headers,
@@ -104,6 +101,56 @@ export async function resolveTarget(options: ResolveOptions): Promise<ResolvedTa
   const initialize = detection.trace.find((step) => step.name === "initialize" && step.status === 200);
   const target = targetOf(server, summary, steps, initialize ? initialize.headers["mcp-session-id"] !== undefined : undefined);
   return narrowed(target, options.choice);
+}
+
+/** An HTTP+SSE target known from its dialect's stream path (and the GET that probed it). */
+function streamPathTarget(url: URL, dialect: string, steps: readonly string[]): ResolvedTarget {
+  return {
+    transport: "http+sse",
+    kinds: ["http+sse"],
+    source: "url",
+    summary: `an HTTP+SSE (2024-11-05) endpoint: ${url.pathname} is a ${dialect} stream path`,
+    steps,
+    protocolVersions: [],
+  };
+}
+
+/**
+ * The dialects whose HTTP+SSE stream path is also where POSTs go without a session (Celonis: GET
+ * and POST on the asset path), so the same URL may speak 2026-07-28 Streamable HTTP too. Spice
+ * and OpenSearch post to another path with a sessionId: their stream paths are HTTP+SSE only.
+ */
+const POSTS_ON_STREAM_PATH: readonly string[] = ["celonis"];
+
+/**
+ * The HTTP+SSE target the URL names, and modern (2026-07-28) too when a `server/discover` there
+ * proves it (a result, or a recognised modern error: never a bare 2xx), by the detector's own
+ * first step and nothing more. Nothing answering, or credentials wanted, is the one root cause.
+ */
+async function alsoModern(sse: ResolvedTarget, options: ResolveOptions): Promise<ResolvedTarget | UncheckableTarget> {
+  const detection = await detectEra(options.url.href, {
+    headers: options.headers,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+    // Its older transport is known from the path: only the modern question is asked.
+    probeDualEra: false,
+    probeLegacy: false,
+  });
+  const steps = [...sse.steps, ...detection.trace.map(stepLine)];
+  const server = detection.server;
+  if (server?.transport === "streamable-http" && server.era === "modern") {
+    return {
+      ...sse,
+      kinds: ["http+sse", "modern"],
+      summary: `${sse.summary}, and a modern Streamable HTTP server (${server.supportedVersions.join(", ") || "versions not listed"}) on the same path: server/discover was answered as 2026-07-28 defines`,
+      steps,
+      protocolVersions: server.supportedVersions,
+    };
+  }
+  if (detection.stop !== undefined && detection.stop !== "unrecognised") {
+    return { couldNotRun: STOP_CAUSE[detection.stop], summary: withoutSteps(detection.summary), steps };
+  }
+  return { ...sse, summary: `${sse.summary}; not also a modern Streamable HTTP server (server/discover was not answered as 2026-07-28 defines)`, steps };
 }
 
 /** A fully forced choice needs no probing; a partial one is applied after detection. */

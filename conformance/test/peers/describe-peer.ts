@@ -13,7 +13,14 @@ const REGENERATE = "run npm run compat -w @mcp-contract/conformance, review the 
 /** Start-up (a gateway spawns and initializes its child) plus a run with a few 1.5 s silences. */
 const PEER_RUN_LIMIT_MS = 90_000;
 
-export function describePeer(name: string): void {
+/** A verdict whose evidence was reviewed against the spec: the status, and what the message must show. */
+export interface ReviewedVerdict {
+  readonly status: string;
+  readonly message: RegExp;
+}
+
+/** `reviewed`: verdicts held to their evidence too, not only to the matrix's status (see the peer's test file for why each is true). */
+export function describePeer(name: string, reviewed: Readonly<Record<string, ReviewedVerdict>> = {}): void {
   describe(`${name}, checked live against the committed compatibility matrix`, () => {
     const peer = peerNamed(name);
     const recorded = readCompatMatrix().peers.find((column) => column.name === name);
@@ -37,6 +44,17 @@ export function describePeer(name: string): void {
       expect(moved, `${name} no longer gets the verdicts compat/matrix.json records: ${REGENERATE}`).toEqual([]);
       expect(run.report.summary).toMatchObject(recorded?.summary ?? {});
     });
+
+    if (Object.keys(reviewed).length > 0) {
+      it("gets the reviewed verdicts for the reasons reviewed", () => {
+        const now = Object.fromEntries(run.report.results.map((result) => [result.id, result]));
+        for (const [id, verdict] of Object.entries(reviewed)) {
+          expect(now[id]?.status, id).toBe(verdict.status);
+          expect(now[id]?.message, id).toMatch(verdict.message);
+          expect(recorded?.results[id]?.message, `${id} in compat/matrix.json: ${REGENERATE}`).toMatch(verdict.message);
+        }
+      });
+    }
 
     it("explains every failure and warning with a message and the exchange that shows it", () => {
       const unexplained = run.report.results

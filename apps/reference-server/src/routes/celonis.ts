@@ -30,7 +30,7 @@ import type { Endpoint, EndpointAction } from "../transport/endpoint.js";
 import { openSseSession } from "../transport/http-sse-stream.js";
 import { CELONIS_PREFIX } from "./paths.js";
 import { sessionIdOf } from "./sse-dialects.js";
-import { parseJsonRpcBody } from "../jsonrpc/parse-body.js";
+import { parseErrorStatus, parseJsonRpcBody } from "../jsonrpc/parse-body.js";
 
 const ENDPOINT_PREFIX = "?sessionId=";
 
@@ -82,7 +82,11 @@ export const CELONIS: Endpoint = { dialect: "celonis", allow: "GET, POST", GET: 
 function onCelonisBody(app: AppContext, res: ServerResponse, post: CelonisPost, error: HttpError | undefined, body: Buffer | undefined): void {
   if (error || !body) return sendHttpError(res, "celonis", error, app.log);
   const parsed = parseJsonRpcBody(body);
-  if (!parsed.ok) return post.exchange.reply(errorResponse(null, JSONRPC_ERROR.PARSE_ERROR, parsed.parseError));
+  if (!parsed.ok) {
+    // Headers that mark 2026-07-28 make it a Streamable HTTP request though its body is unreadable: 400 with -32700, as on /mcp.
+    if (isModernRequest(post.req.headers, undefined)) return sendHttpError(res, "streamable", parseErrorStatus(parsed.parseError), app.log);
+    return post.exchange.reply(errorResponse(null, JSONRPC_ERROR.PARSE_ERROR, parsed.parseError));
+  }
   const message = parsed.message;
   if (isModernRequest(post.req.headers, message)) {
     try {

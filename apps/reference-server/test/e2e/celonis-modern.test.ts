@@ -37,6 +37,12 @@ describe("Celonis asset path, 2026-07-28 requests", () => {
     const mismatch = expectRpcError(await postModern(url, modernRequest(4, "tools/list"), { "mcp-method": "tools/call" }), 400, -32020, 4);
     expect(mismatch.message).toContain("Mcp-Method");
     expectRpcError(await postModern(url, modernRequest(5, "ping")), 404, -32601, 5);
+    // An unreadable body with the modern headers is still a 2026-07-28 request: 400, not the dialect's 200.
+    const truncated = JSON.stringify(modernRequest(7, "tools/list")).slice(0, -2);
+    expectRpcError(await post(url, truncated, modernHeaders(modernRequest(7, "tools/list"))), 400, -32700, null);
+    const unmarked = await post(url, truncated);
+    expect(unmarked.status).toBe(200);
+    expect(unmarked.json()).toMatchObject({ id: null, error: { code: -32700 } });
     const classic = await post(url, { jsonrpc: "2.0", id: 6, method: "tools/list" });
     expect(classic.status).toBe(200);
     const answer = classic.json() as { result: Record<string, unknown> };

@@ -1,12 +1,14 @@
 /**
  * When credentials are given (--bearer, or a --header such as X-API-Key or Authorization), the
  * server enforces them: without them 401, with a wrong value 401, with them 200; and a session's
- * POSTs need them too.
+ * POSTs need them too. HTTP+SSE only (the GET that opens the stream comes first); on Spice's
+ * Streamable HTTP `/v1/mcp`, spice-mcp-api-key varies the credentials the same way.
  */
 import { fail, pass, type Check } from "../../check.js";
 import type { Evidence } from "../../report/model.js";
 import { rpcRequest } from "../../protocol/messages.js";
 import { REF } from "../references.js";
+import { credentialVariants, withoutCredentials } from "./credential-variants.js";
 
 export const securityAuthEnforced: Check = {
   id: "security-auth-enforced",
@@ -25,19 +27,7 @@ export const securityAuthEnforced: Check = {
       ? "no credentials given: pass --bearer <token> or --header 'X-API-Key: <key>' to check that they are enforced"
       : undefined,
   async run(ctx) {
-    const isCredential = (name: string): boolean => ctx.settings.credentialHeaders.includes(name.toLowerCase());
-    const without = Object.fromEntries(Object.entries(ctx.settings.headers).filter(([name]) => !isCredential(name)));
-    const wrong = Object.fromEntries(
-      Object.entries(ctx.settings.headers).map(([name, value]) =>
-        isCredential(name) ? [name, /^bearer /i.test(value) ? "Bearer mcp-contract-wrong-token" : "mcp-contract-wrong-value"] : [name, value],
-      ),
-    );
-    const cases: [string, Record<string, string>, number][] = [
-      ["without credentials", without, 401],
-      ["with wrong credentials", wrong, 401],
-      ["with the credentials", { ...ctx.settings.headers }, 200],
-    ];
-    for (const [label, headers, expected] of cases) {
+    for (const { label, headers, expected } of credentialVariants(ctx.settings)) {
       const stream = ctx.openStream({ headers });
       const answered = await stream.waitForHeaders(ctx.timeoutMs, ctx.signal);
       const evidence: Evidence = ctx.evidence.stream(stream);
@@ -46,7 +36,7 @@ export const securityAuthEnforced: Check = {
       if (stream.status !== expected) return fail(`GET ${label} answered ${stream.status}, not ${expected}`, evidence);
     }
     const session = await ctx.openSession();
-    const sent = await session.post(rpcRequest("auth-post", "ping"), { replaceHeaders: without });
+    const sent = await session.post(rpcRequest("auth-post", "ping"), { replaceHeaders: withoutCredentials(ctx.settings) });
     if (sent.response?.status !== 401) {
       return fail(`a POST to an open session without credentials answered ${sent.response?.status ?? sent.error}, not 401`, ctx.evidence.exchange(sent));
     }

@@ -1,6 +1,7 @@
 /**
  * A server that speaks only 2026-07-28 answers the old transport's GET with 405, so a 2025 client
- * learns at once that there is no stream to open. A dual-era server serves GET; it is skipped.
+ * learns at once that there is no stream to open. A dual-era server (2025 Streamable HTTP, or an
+ * HTTP+SSE stream on the same path) serves GET; it is skipped.
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
  */
 import { fail, pass, skip, type Check } from "../../check.js";
@@ -21,7 +22,7 @@ export const modernOnlyGet405: Check = {
   transports: ["modern"],
   requires: [],
   async run(ctx) {
-    if (ctx.target.kinds.length > 1) return skip("a dual-era server serves the 2025 GET stream");
+    if (ctx.target.kinds.length > 1) return skip(`a dual-era server serves the ${ctx.target.kinds.includes("http+sse") ? "HTTP+SSE" : "2025"} GET stream`);
     const exchange = await ctx.http({ method: "GET", url: ctx.sseUrl, headers: { Accept: "text/event-stream" }, timeoutMs: ctx.timeoutMs });
     const evidence = ctx.evidence.exchange(exchange);
     return exchange.response?.status === 405 ? pass("GET got 405", evidence) : fail(`GET got ${describe(exchange)}, not 405`, evidence);

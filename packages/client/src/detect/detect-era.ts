@@ -26,6 +26,13 @@ export interface DetectOptions extends ConnectionOptions {
   /** Also send `initialize` to a modern server to learn whether it is dual-era (default true). */
   readonly probeDualEra?: boolean | undefined;
   /**
+   * Go on to `initialize` and the HTTP+SSE `endpoint` event when the modern probe finds no modern
+   * server (default true). False when the caller knows the older transport already (the runner on
+   * a Celonis asset path, an HTTP+SSE stream that also takes POSTs) and asks only whether the URL
+   * is modern too: detection then ends after that one step.
+   */
+  readonly probeLegacy?: boolean | undefined;
+  /**
    * Keep the session a legacy `initialize` created, for the caller to go on with (it must then
    * send `notifications/initialized`, and DELETE it in the end). Default false: it is deleted.
    */
@@ -168,6 +175,7 @@ export async function detectEra(url: string | URL, options: DetectOptions = {}):
     }
     legacyVersionToAsk = legacyOffered.includes(legacyVersion) ? legacyVersion : (legacyOffered.at(-1) ?? legacyVersion);
   }
+  if (options.probeLegacy === false) return done(undefined, "unrecognised");
 
   const legacy = await initialize(legacyVersionToAsk);
   if (legacy.initialized) {

@@ -50,6 +50,14 @@ describe("detectEra against real peers", () => {
     expect(detection.trace).toHaveLength(1);
   });
 
+  it("ends after the modern probe when told not to probe the older transports", async () => {
+    await using peer = await startSdkV1Stateful();
+    const detection = await detectEra(peer.mcpUrl, { probeLegacy: false });
+    expect(detection).toMatchObject({ server: undefined, stop: "unrecognised" });
+    expect(detection.trace.map((step) => [step.name, step.status])).toEqual([["modern-discover", 400]]);
+    expect(peer.openSessions()).toEqual([]);
+  });
+
   it("falls back to initialize on the SDK v1 stateful server, notes its session and version, and deletes the session", async () => {
     await using peer = await startSdkV1Stateful();
     const detection = await detectEra(peer.mcpUrl);
