@@ -147,7 +147,8 @@ async function alsoModern(sse: ResolvedTarget, options: ResolveOptions): Promise
       protocolVersions: server.supportedVersions,
     };
   }
-  if (detection.stop !== undefined && detection.stop !== "unrecognised") {
+  // The stream GET was answered, so a POST left unanswered is the checks' to report, not a root cause.
+  if (detection.stop !== undefined && detection.stop !== "unrecognised" && detection.stop !== "timeout") {
     return { couldNotRun: STOP_CAUSE[detection.stop], summary: withoutSteps(detection.summary), steps };
   }
   return { ...sse, summary: `${sse.summary}; not also a modern Streamable HTTP server (server/discover was not answered as 2026-07-28 defines)`, steps };
