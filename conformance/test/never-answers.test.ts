@@ -9,17 +9,34 @@ import { startNeverAnswers } from "./fixtures/never-answers.js";
 import { runAgainstFixture } from "./run-fixture.js";
 
 describe("a target that never answers", () => {
-  it("ends the run within the bound, failing with 'no answer in N ms'", async () => {
+  it("ends a forced HTTP+SSE run within the bound, each check failing with 'no answer in N ms'", async () => {
     await using server = await startNeverAnswers();
     const started = performance.now();
-    const report = await runChecks({ sseUrl: new URL(server.url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 300, strict: true });
+    const report = await runChecks({
+      sseUrl: new URL(server.url),
+      profile: "auto",
+      headers: {},
+      credentialHeaders: [],
+      timeoutMs: 300,
+      strict: true,
+      // Forced, so no probing GET: the checks' own bounds are what end the run.
+      choice: { transport: "http+sse", era: "auto" },
+    });
     expect(performance.now() - started).toBeLessThan(3_000);
-    // Silence is no root cause the probing GET could name: the checks go on and each meets it.
-    expect(report.target.detection.steps).toEqual([expect.stringMatching(/^stream-get: GET → no answer in 300 ms \(the spice stream path; the checks go on/)]);
     expect(report.results.find((r) => r.id === "sse-response-headers")).toMatchObject({ status: "failed", message: expect.stringContaining("no answer in 300 ms") });
     expect(report.results.every((r) => r.status === "failed" || r.status === "skipped")).toBe(true);
     expect(report.results.filter((r) => r.status === "failed").every((r) => r.message.includes("no answer in 300 ms"))).toBe(true);
     expect(report.outcome).toBe("fail");
+  });
+
+  it("says could not run at a dialect's stream path that accepts the connection and sends nothing", async () => {
+    await using server = await startNeverAnswers();
+    const started = performance.now();
+    const report = await runChecks({ sseUrl: new URL(server.url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 300 });
+    expect(performance.now() - started).toBeLessThan(2_500);
+    expect(report.target.detection.steps).toEqual(["stream-get: GET → no answer in 300 ms (connected, then silence)"]);
+    expect(report.couldNotRun).toMatchObject({ cause: "network", message: expect.stringContaining("Connected, but nothing answered GET") });
+    expect(report.results.every((r) => r.status === "skipped")).toBe(true);
   });
 
   it("ends a run whose POSTs are never answered within the bound", async () => {

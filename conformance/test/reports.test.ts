@@ -34,7 +34,8 @@ async function reports(): Promise<Report[]> {
     runAgainstFixture({ dialect: "spice" }),
     runAgainstFixture({ dialect: "celonis", defect: "unknown-asset-plain-404" }),
     runAgainstFixture({ dialect: "spice", defect: "bad-retry", apiKey: "k-123" }, { headers: { "X-API-Key": "k-123" }, credentialHeaders: ["x-api-key"] }),
-    runChecks({ sseUrl: new URL(silent.url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 200 }),
+    // Forced, so the checks meet the silence one by one (unforced, the probing GET stops the run).
+    runChecks({ sseUrl: new URL(silent.url), profile: "auto", headers: {}, credentialHeaders: [], timeoutMs: 200, choice: { transport: "http+sse", era: "auto" } }),
   ]);
 }
 

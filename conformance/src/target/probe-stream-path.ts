@@ -6,8 +6,9 @@
  * same way, so each is one "could not run", with the evidence and the next step.
  *
  * What stays a check's to judge is kept for the checks: a stream sent with the wrong Content-Type
- * whose first event is still `endpoint` (sse-response-headers fails it), and a server that
- * accepts the connection but stays silent (every check then says where it met the silence).
+ * whose first event is still `endpoint` (sse-response-headers fails it), and a stream whose head
+ * came but whose events do not (every check then says where it met the silence). A server that
+ * accepts the connection and sends nothing at all is one cause, as on Streamable HTTP.
  * The stream the GET opens is closed at once, so a real server keeps no session of the probe.
  * @see https://modelcontextprotocol.io/specification/2024-11-05/basic/transports#http-with-sse
  */
@@ -56,8 +57,13 @@ async function verdictOf(stream: SseConnection, probe: StreamPathProbe): Promise
     }
     const error = stream.requestError;
     if (error === undefined) {
-      // Connected but silent: not one root cause yet, and each check bounds its own wait on it.
-      return { step: line(`no answer in ${probe.timeoutMs} ms`, `the ${probe.profile} stream path; the checks go on and say where the silence was met`) };
+      // Connected but silent: every check would wait out its bound on the same silence.
+      return {
+        couldNotRun: "network",
+        summary: `Connected, but nothing answered ${get} in ${probe.timeoutMs} ms`,
+        steps: [line(`no answer in ${probe.timeoutMs} ms`, "connected, then silence")],
+        nextStep: "check that the port is the MCP server's and the server's log; a server this slow needs a larger --timeout",
+      };
     }
     const reason = errorReason(error);
     return { couldNotRun: "network", summary: `Nothing answered ${get}: ${reason}`, steps: [line(reason, "no answer")], nextStep: networkNextStep(error, probe.url) };
