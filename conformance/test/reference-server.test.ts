@@ -27,6 +27,8 @@ const SSE_ONLY = idsFor("http+sse");
 const notForProfile = (profile: string): string[] => allChecks.filter((check) => check.profiles !== "all" && !check.profiles.includes(profile as never)).map((check) => check.id);
 const STATELESS = idsFor("stateless");
 /** The 2025 Streamable HTTP checks that have no modern probe. */
+/** Skipped where the run gives no credentials (and on Spice's /v1/mcp, which spice-mcp-api-key checks). */
+const STREAMABLE_AUTH = "streamable-auth-enforced";
 const LEGACY_STREAMABLE_ONLY = [...new Set([...idsFor("stateful"), ...STATELESS])].filter((id) => !idsFor("modern").includes(id));
 
 /**
@@ -43,16 +45,18 @@ const CASES: Case[] = [
   // The asset path is HTTP+SSE by its URL and modern too (server/discover answers): both kinds' checks run, the 2025 ones do not.
   ["Celonis asset builtin with a bearer token", CELONIS, { bearerTokens: ["token-1"] }, { headers: { Authorization: "Bearer token-1" }, credentialHeaders: ["authorization"] }, [...new Set(["sse-keepalive", "celonis-rate-limit-shape", ...REGISTRY, ...notForProfile("celonis"), ...LEGACY_STREAMABLE_ONLY, "modern-only-get-405"])]],
   // confirm is the reference server's tool that needs elicitation (modern-missing-client-capability).
-  ["/mcp, dual-era", "/mcp", {}, { capabilityTool: { name: "confirm" } }, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("generic"), "modern-only-get-405"])]],
-  ["/mcp, modern only", "/mcp", { eras: "modern" }, { capabilityTool: { name: "confirm" } }, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("generic"), ...idsFor("stateful").filter((id) => !idsFor("modern").includes(id))])]],
-  ["/mcp, 2025 sessions only", "/mcp", { eras: "legacy" }, {}, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("generic"), ...idsFor("modern").filter((id) => !idsFor("stateful").includes(id))])]],
-  ["Spice /v1/mcp (dual-era, X-API-Key)", "/v1/mcp", { apiKeys: ["key-1"] }, { headers: { "X-API-Key": "key-1" }, credentialHeaders: ["x-api-key"] }, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("spice"), "modern-only-get-405"])]],
+  ["/mcp, dual-era", "/mcp", {}, { capabilityTool: { name: "confirm" } }, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("generic"), "modern-only-get-405", STREAMABLE_AUTH])]],
+  ["/mcp, modern only", "/mcp", { eras: "modern" }, { capabilityTool: { name: "confirm" } }, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("generic"), ...idsFor("stateful").filter((id) => !idsFor("modern").includes(id)), STREAMABLE_AUTH])]],
+  ["/mcp, 2025 sessions only", "/mcp", { eras: "legacy" }, {}, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("generic"), ...idsFor("modern").filter((id) => !idsFor("stateful").includes(id)), STREAMABLE_AUTH])]],
+  // A bearer token, varied as a bearer token (a wrong one stays well formed), in both eras.
+  ["/mcp, dual-era, with a bearer token", "/mcp", { bearerTokens: ["token-1"] }, { headers: { Authorization: "Bearer token-1" }, credentialHeaders: ["authorization"], capabilityTool: { name: "confirm" } }, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("generic"), "modern-only-get-405"])]],
+  ["Spice /v1/mcp (dual-era, X-API-Key)", "/v1/mcp", { apiKeys: ["key-1"] }, { headers: { "X-API-Key": "key-1" }, credentialHeaders: ["x-api-key"] }, [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("spice"), "modern-only-get-405", STREAMABLE_AUTH])]],
   [
     "OpenSearch /_plugins/_ml/mcp (stateless, JSON only)",
     "/_plugins/_ml/mcp",
     {},
     {},
-    [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("opensearch"), ...allChecks.map((check) => check.id).filter((id) => !STATELESS.includes(id)), "legacy-sse-priming", "streamable-sse-framing"])],
+    [...new Set([...SSE_ONLY, ...REGISTRY, ...notForProfile("opensearch"), ...allChecks.map((check) => check.id).filter((id) => !STATELESS.includes(id)), "legacy-sse-priming", "streamable-sse-framing", STREAMABLE_AUTH])],
     OPENSEARCH_DEVIATIONS,
   ],
   ["Celonis rate limit", CELONIS, { rateLimitPerMinute: 5 }, { rateLimit: 5, only: ["celonis-rate-limit-shape"] }, []],

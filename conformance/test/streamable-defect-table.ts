@@ -75,6 +75,11 @@ export const STREAMABLE_CASES: readonly StreamableCase[] = [
   ["spice-accepts-any-api-key", { failed: ["spice-mcp-api-key"] }, "both", SPICE, { apiKey: true }],
   ["spice-401-plain-text", { failed: ["spice-mcp-api-key"] }, "both", SPICE, { apiKey: true }],
   ["spice-401-with-challenge", {}, "both", SPICE, { apiKey: true }],
+  // /mcp with an API key (the run sends it as X-API-Key): credentials not enforced, a refusal answered 200, and two spec-legal refusals (the 200 on a 2025-only /mcp, so the initialize probe is proven able to fail too).
+  ["ignores-credentials", { failed: ["streamable-auth-enforced"] }, "both", undefined, { apiKey: true }],
+  ["unauthorized-as-200", { failed: ["streamable-auth-enforced"] }, "legacy", undefined, { apiKey: true }],
+  ["unauthorized-as-403", {}, "both", undefined, { apiKey: true }],
+  ["unauthorized-with-challenge", {}, "both", undefined, { apiKey: true }],
   ["opensearch-sse-only-406", { failed: ["opensearch-mcp-json-only"], deviation: OPENSEARCH_DEVIATIONS.filter((id) => id !== "opensearch-mcp-json-only") }, "both", OPENSEARCH],
   // Spec-legal: error answers as SSE streams, and CRLF line ends on every stream.
   ["errors-as-sse", {}],

@@ -25,6 +25,7 @@ import { postOversizeChunked413 } from "./message-status/post-oversize-chunked-4
 import { postUnderLimitAccepted } from "./message-status/post-under-limit-accepted.js";
 import { postContentType } from "./message-status/post-content-type.js";
 import { streamableOrigin403 } from "./streamable/streamable-origin-403.js";
+import { streamableAuthEnforced } from "./streamable/streamable-auth-enforced.js";
 import { legacySessionIdVisibleAscii } from "./streamable/legacy-session-id-visible-ascii.js";
 import { legacyRequestAnswer } from "./streamable/legacy-request-answer.js";
 import { legacyNotification202 } from "./streamable/legacy-notification-202.js";
@@ -134,6 +135,7 @@ export const allChecks: readonly Check[] = [
   opensearchAppendToBaseUrl,
   // Streamable HTTP: each applies to the server kinds it names (2025 sessions, 2026-07-28 modern).
   streamableOrigin403,
+  streamableAuthEnforced,
   legacySessionIdVisibleAscii,
   legacyRequestAnswer,
   legacyNotification202,

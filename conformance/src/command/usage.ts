@@ -19,8 +19,9 @@ Options:
   --profile auto|spice|opensearch|celonis   dialect (default auto: from the URL path, then the endpoint event; Streamable HTTP: /v1/mcp Spice, /_plugins/_ml/mcp OpenSearch)
   --header 'Name: value'     send a header with every request (repeatable); credential headers
                              (Authorization, X-API-Key, *key*, *token*, *secret*, *auth*) are redacted
-                             in reports and checked by security-auth-enforced (HTTP+SSE) and,
-                             for an X-API-Key on Spice's /v1/mcp, spice-mcp-api-key
+                             in reports and checked by security-auth-enforced (HTTP+SSE),
+                             streamable-auth-enforced (Streamable HTTP) and, for an X-API-Key
+                             on Spice's /v1/mcp, spice-mcp-api-key
   --bearer <token>           same as --header 'Authorization: Bearer <token>'
   --registry-token <token>   the registry's operator credential (the server's --admin-token), sent as
                              a Bearer token on registry calls only; without it, calls a registry

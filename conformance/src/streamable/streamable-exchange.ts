@@ -66,11 +66,14 @@ export type OpenedLegacy =
 /**
  * `initialize` asking for `requested`, then `notifications/initialized`; the session is ended when
  * the check ends. The server may choose another revision: `version` says which it chose.
+ * `runHeaders` replaces the run's own headers on the `initialize` (to send it without the user's
+ * credentials or with wrong ones); the rest of the session uses the run's.
  */
 export async function openLegacy(
   ctx: CheckContext,
   headers: Readonly<Record<string, string>> = {},
   requested: string = LEGACY_REQUEST_VERSION,
+  runHeaders?: Readonly<Record<string, string>>,
 ): Promise<OpenedLegacy> {
   const body = {
     jsonrpc: "2.0",
@@ -83,6 +86,7 @@ export async function openLegacy(
     url: ctx.sseUrl,
     headers: { "Content-Type": "application/json", Accept: ACCEPT_BOTH, ...headers },
     body: JSON.stringify(body),
+    ...(runHeaders && { replaceHeaders: runHeaders }),
   });
   const answer = responseTo(exchange, 0);
   if (!answer || !isObject(answer["result"])) {

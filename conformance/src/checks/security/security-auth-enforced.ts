@@ -1,8 +1,9 @@
 /**
  * When credentials are given (--bearer, or a --header such as X-API-Key or Authorization), the
  * server enforces them: without them 401, with a wrong value 401, with them 200; and a session's
- * POSTs need them too. HTTP+SSE only (the GET that opens the stream comes first); on Spice's
- * Streamable HTTP `/v1/mcp`, spice-mcp-api-key varies the credentials the same way.
+ * POSTs need them too. HTTP+SSE only (the GET that opens the stream comes first); on Streamable
+ * HTTP, streamable-auth-enforced (and on Spice's `/v1/mcp`, spice-mcp-api-key) varies the
+ * credentials the same way.
  */
 import { fail, pass, type Check } from "../../check.js";
 import type { Evidence } from "../../report/model.js";
