@@ -8,10 +8,35 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { BASE64_SENTINEL } from "@mcp-contract/api-types";
 
-/** Visible ASCII only: protocol versions and method names have no spaces. */
-const TOKEN = /^[\x21-\x7e]+$/;
-/** A plain header value: visible ASCII, inner spaces and tabs allowed (RFC 9110 §5.5). */
-const PLAIN = /^[\x21-\x7e](?:[\x20\x21-\x7e\t]*[\x21-\x7e])?$/;
+/**
+ * One or more visible ASCII characters (`/^[\x21-\x7e]+$/`): protocol versions, method names and
+ * session ids have no spaces. Loops, here and in isPlain, not the regexes: the header checks run
+ * three times on every 2026-07-28 POST, and the regex calls cost more than the checks.
+ */
+export function isToken(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) if (!isVisible(value.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * A plain header value (`/^[\x21-\x7e](?:[\x20\x21-\x7e\t]*[\x21-\x7e])?$/`): visible ASCII,
+ * inner spaces and tabs allowed (RFC 9110 §5.5).
+ */
+function isPlain(value: string): boolean {
+  const last = value.length - 1;
+  if (last < 0 || !isVisible(value.charCodeAt(0)) || !isVisible(value.charCodeAt(last))) return false;
+  for (let i = 1; i < last; i++) {
+    const code = value.charCodeAt(i);
+    if (!isVisible(code) && code !== 0x20 && code !== 0x09) return false;
+  }
+  return true;
+}
+
+function isVisible(code: number): boolean {
+  return code >= 0x21 && code <= 0x7e;
+}
+
 /** Standard Base64 with padding (RFC 4648 §4), the encoding the sentinel form uses. */
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
@@ -25,7 +50,7 @@ export function tokenHeader(headers: IncomingHttpHeaders, name: string): HeaderR
   const value = headers[name];
   if (value === undefined) return ABSENT;
   // Node joins a repeated header with ", ", which the token rule refuses as well.
-  if (typeof value !== "string" || !TOKEN.test(value)) return { kind: "invalid", why: "must be one value of visible ASCII characters" };
+  if (typeof value !== "string" || !isToken(value)) return { kind: "invalid", why: "must be one value of visible ASCII characters" };
   return { kind: "value", value };
 }
 
@@ -33,7 +58,7 @@ export function tokenHeader(headers: IncomingHttpHeaders, name: string): HeaderR
 export function nameHeader(headers: IncomingHttpHeaders): HeaderRead {
   const value = headers["mcp-name"];
   if (value === undefined) return ABSENT;
-  if (typeof value !== "string" || !PLAIN.test(value)) {
+  if (typeof value !== "string" || !isPlain(value)) {
     return { kind: "invalid", why: `has characters a header cannot carry; send such a name as ${BASE64_SENTINEL.PREFIX}<base64 of its UTF-8>${BASE64_SENTINEL.SUFFIX}` };
   }
   if (!value.startsWith(BASE64_SENTINEL.PREFIX) || !value.endsWith(BASE64_SENTINEL.SUFFIX) || value.length < BASE64_SENTINEL.PREFIX.length + BASE64_SENTINEL.SUFFIX.length) {

@@ -7,6 +7,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { LEGACY_STREAMABLE_PROTOCOL_VERSIONS, MCP_HEADER } from "@mcp-contract/api-types";
 import { HttpError } from "../errors.js";
+import { isToken } from "../modern/request-headers.js";
 
 /** What a request's `Accept` lets the server answer with. */
 export interface Acceptable {
@@ -43,7 +44,7 @@ export function acceptable(header: string | undefined): Acceptable {
 export function sessionIdHeader(headers: IncomingHttpHeaders): string | undefined {
   const value = headers["mcp-session-id"];
   if (value === undefined) return undefined;
-  if (typeof value !== "string" || value === "" || !/^[\x21-\x7e]+$/.test(value)) {
+  if (typeof value !== "string" || !isToken(value)) {
     // Node joins repeated unknown headers with ", ", which the visible-ASCII rule rejects.
     throw new HttpError(
       400,
