@@ -204,6 +204,24 @@ describe("target detection", () => {
     expect(report.target.detection.steps).toEqual([expect.stringMatching(/^stream-get: GET → TLS: /)]);
   });
 
+  // The forced-era probe (one server/discover) and the stream-path GET meet credentials the same
+  // way and say the same next step (target/next-steps.ts).
+  it.each<[string, number, RunOptionsPart, RegExp]>([
+    ["a 401 without credentials", 401, {}, /answered 401: the server wants credentials; pass --bearer <token> or --header 'X-API-Key: …'/],
+    ["a 407 from a proxy", 407, {}, /answered 407: the server wants credentials; a proxy wants credentials: pass them with --header 'Proxy-Authorization: …'/],
+    [
+      "a 403 to the credentials given",
+      403,
+      { headers: { Authorization: "Bearer wrong" }, credentialHeaders: ["authorization"] },
+      /answered 403: the server refused the credentials given; check the credentials given \(authorization\) and that they may use this endpoint/,
+    ],
+  ])("makes %s to a forced --era modern one 'could not run' with the shared next step", async (_, status, options, message) => {
+    await using server = await startPlain(status);
+    const report = await run(`${server.url}/mcp`, { ...options, choice: { transport: "auto", era: "modern" } });
+    expect(report).toMatchObject({ outcome: "could-not-run", results: [], couldNotRun: { cause: "auth", message: expect.stringMatching(message) } });
+    expect(report.target.detection.steps).toEqual([`reachable: POST server/discover → ${status} text/html (credentials)`]);
+  });
+
   it.each<[string, number, Record<string, string>, string, RunOptionsPart, string, RegExp]>([
     ["a 401 without credentials", 401, { "www-authenticate": 'Bearer realm="mcp"' }, "/_plugins/_ml/mcp/sse", {}, "auth", /answered 401 \(WWW-Authenticate: Bearer realm="mcp"\): the server wants credentials; pass --bearer <token> or --header 'X-API-Key: …'/],
     [

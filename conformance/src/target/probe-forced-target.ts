@@ -11,6 +11,7 @@
 import { discoverRequest, MODERN_PROTOCOL_VERSION } from "@mcp-contract/client/detect";
 import { toolVersion } from "../version.js";
 import { exchange } from "../wire/http-exchange.js";
+import { AUTH_STATUSES, authNextStep, SILENT_SERVER_NEXT_STEP } from "./next-steps.js";
 import type { UncheckableTarget } from "./target.js";
 
 export interface ForcedTargetProbe {
@@ -21,8 +22,6 @@ export interface ForcedTargetProbe {
   readonly timeoutMs: number;
   readonly signal: AbortSignal;
 }
-
-const AUTH_STATUSES = new Set([401, 403, 407]);
 
 /** The probe's step line when the checks may go on, or the one root cause when they may not. */
 export async function probeForcedTarget(probe: ForcedTargetProbe): Promise<{ readonly step: string } | UncheckableTarget> {
@@ -59,9 +58,7 @@ export async function probeForcedTarget(probe: ForcedTargetProbe): Promise<{ rea
       couldNotRun: "network",
       summary: `${silent ? "Connected, but nothing finished answering" : "Nothing answered"} ${request} at ${probe.url.href}: ${answer}`,
       steps: [line(answer, "no answer")],
-      nextStep: silent
-        ? "check that the port is the MCP server's and the server's log; a server this slow needs a larger --timeout"
-        : "check the URL and that the server is running",
+      nextStep: silent ? SILENT_SERVER_NEXT_STEP : "check the URL and that the server is running",
     };
   }
   if (AUTH_STATUSES.has(response.status)) {
@@ -70,7 +67,7 @@ export async function probeForcedTarget(probe: ForcedTargetProbe): Promise<{ rea
       couldNotRun: "auth",
       summary: `${request} to ${probe.url.href} answered ${response.status}: ${given ? "the server refused the credentials given" : "the server wants credentials"}`,
       steps: [line(head ?? String(response.status), "credentials")],
-      nextStep: given ? `check the credentials given (${given})` : "pass --bearer <token> or --header 'X-API-Key: …' (whichever the server expects)",
+      nextStep: authNextStep(response.status, probe.credentialHeaders),
     };
   }
   return { step: line(head ?? String(response.status), "something answers; what it answered is the checks' to judge") };

@@ -15,6 +15,7 @@
 import type { Profile } from "../report/model.js";
 import { headerValue } from "../wire/http-exchange.js";
 import { SseConnection } from "../wire/sse-connection.js";
+import { AUTH_STATUSES, authNextStep, SILENT_SERVER_NEXT_STEP } from "./next-steps.js";
 import type { UncheckableTarget } from "./target.js";
 
 export interface StreamPathProbe {
@@ -31,7 +32,6 @@ export interface StreamPathProbe {
 /** The probe's step line when the checks may go on, or the one root cause when they may not. */
 export type StreamPathVerdict = { readonly step: string } | UncheckableTarget;
 
-const AUTH_STATUSES = new Set([401, 403, 407]);
 const STREAM_PATHS: Record<Profile, string> = {
   spice: "/v1/mcp/sse",
   opensearch: "/_plugins/_ml/mcp/sse",
@@ -62,7 +62,7 @@ async function verdictOf(stream: SseConnection, probe: StreamPathProbe): Promise
         couldNotRun: "network",
         summary: `Connected, but nothing answered ${get} in ${probe.timeoutMs} ms`,
         steps: [line(`no answer in ${probe.timeoutMs} ms`, "connected, then silence")],
-        nextStep: "check that the port is the MCP server's and the server's log; a server this slow needs a larger --timeout",
+        nextStep: SILENT_SERVER_NEXT_STEP,
       };
     }
     const reason = errorReason(error);
@@ -103,14 +103,6 @@ function networkNextStep(error: NodeJS.ErrnoException, url: URL): string {
   if (code === "ECONNRESET" || /socket hang up/.test(error.message)) return "the connection was dropped before any answer: check the port is the MCP server's, and the server's log";
   if (code === "EHOSTUNREACH" || code === "ENETUNREACH" || code === "ETIMEDOUT") return "the host cannot be reached: check the URL, the network and any proxy or firewall between";
   return "check the URL and that the server is running";
-}
-
-function authNextStep(status: number, credentialHeaders: readonly string[]): string {
-  if (credentialHeaders.length === 0) {
-    return status === 407 ? "a proxy wants credentials: pass them with --header 'Proxy-Authorization: …'" : "pass --bearer <token> or --header 'X-API-Key: …' (whichever the server expects)";
-  }
-  const given = [...new Set(credentialHeaders)].join(", ");
-  return status === 403 ? `check the credentials given (${given}) and that they may use this endpoint` : `check the credentials given (${given}): the value, and the header the server reads them from`;
 }
 
 /**

@@ -9,6 +9,7 @@
  */
 import { detectEra, type Detection, type DetectedServer, type ProbeStep } from "@mcp-contract/client/detect";
 import { profileFromUrl } from "../run/profile.js";
+import { SILENT_SERVER_NEXT_STEP } from "./next-steps.js";
 import { probeForcedTarget } from "./probe-forced-target.js";
 import { probeStreamPath } from "./probe-stream-path.js";
 import type { ResolvedTarget, TargetKind, UncheckableTarget } from "./target.js";
@@ -94,7 +95,7 @@ export async function resolveTarget(options: ResolveOptions): Promise<ResolvedTa
       couldNotRun: STOP_CAUSE[detection.stop ?? "unrecognised"],
       summary: failure ? `${summary}: ${failure}` : summary,
       steps,
-      ...(detection.stop === "timeout" && { nextStep: "check that the port is the MCP server's and the server's log; a server this slow needs a larger --timeout" }),
+      ...(detection.stop === "timeout" && { nextStep: SILENT_SERVER_NEXT_STEP }),
     };
   }
   // A dual-era server's legacy half keeps no session of the detection's, so its initialize step shows whether it assigns one.
