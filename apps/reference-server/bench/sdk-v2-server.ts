@@ -12,9 +12,12 @@ import { z } from "zod";
 const handler = createMcpHandler(
   () => {
     const server = new McpServer({ name: "sdk-v2-echo", version: "0.0.1" });
-    server.registerTool("echo", { description: "Echoes the text", inputSchema: z.object({ text: z.string() }) }, async ({ text }) => ({
-      content: [{ type: "text", text }],
-    }));
+    // The reference server's echo: an outputSchema, so the answer carries structuredContent too.
+    server.registerTool(
+      "echo",
+      { description: "Echoes the text", inputSchema: z.object({ text: z.string() }), outputSchema: z.object({ text: z.string() }) },
+      async ({ text }) => ({ content: [{ type: "text", text }], structuredContent: { text } }),
+    );
     return server;
   },
   { legacy: "reject" },
