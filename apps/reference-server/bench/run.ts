@@ -10,15 +10,17 @@ import { fileURLToPath } from "node:url";
 import { spawnWithUrl, type SpawnedServer } from "@mcp-contract/test-helpers";
 import { closedLoop, type LoadResult } from "./closed-loop.js";
 import { kibPerIdleSession } from "./idle-memory.js";
+import { median, pairedRatio, ratioCell, turnOrder } from "./paired-rounds.js";
+import { waitUntilIdle, withServerCpu } from "./process-cpu.js";
 import { declaredOversize, type OversizeResult } from "./oversize.js";
 import { streamableTable } from "./streamable-table.js";
 import { WireSession } from "./wire-session.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SESSION_COUNTS = [1, 50, 200] as const;
-const DURATION_MS = Number(process.env["BENCH_DURATION_MS"] ?? 2_000);
-/** Each scenario runs this many rounds, the servers taking turns, and the median counts. */
-const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 3);
+const DURATION_MS = Number(process.env["BENCH_DURATION_MS"] ?? 1_000);
+/** Each scenario runs this many rounds, the servers taking turns; short windows, many rounds, so a drifting machine moves both windows of a pair alike. */
+const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 9);
 const IDLE_SESSIONS = Number(process.env["BENCH_IDLE_SESSIONS"] ?? 1_000);
 
 /** The same flags for every server: TypeScript through tsx, and a GC the harness can trigger. */
@@ -31,6 +33,8 @@ interface Contender {
   readonly sseUrl: (printed: string) => string;
 }
 
+// The reference server and the bare one side by side: in every round, forward or reversed, their
+// windows are adjacent, so their per-round ratio compares like with like.
 const contenders: Contender[] = [
   {
     name: "reference server",
@@ -39,13 +43,15 @@ const contenders: Contender[] = [
     args: [...NODE_FLAGS, path.join(here, "../src/main.ts"), "--port", "0", "--rate-limit-per-minute", "0", "--db", ":memory:"],
     sseUrl: (printed) => `${new URL(printed).origin}/v1/mcp/sse`,
   },
+  { name: "bare node:http", args: [...NODE_FLAGS, path.join(here, "bare-sse-server.ts")], sseUrl: (printed) => printed },
   {
     name: "SDK SSEServerTransport + express",
     args: [...NODE_FLAGS, path.join(here, "sdk-sse-server.ts")],
     sseUrl: (printed) => printed,
   },
-  { name: "bare node:http", args: [...NODE_FLAGS, path.join(here, "bare-sse-server.ts")], sseUrl: (printed) => printed },
 ];
+
+type Window = LoadResult & { readonly cpuUsPerRequest: number };
 
 interface Running {
   readonly contender: Contender;
@@ -53,13 +59,8 @@ interface Running {
   readonly sseUrl: string;
   readonly kibPerSession: number;
   readonly oversize: OversizeResult;
-  readonly rounds: LoadResult[][];
-}
-
-interface Measured {
-  readonly load: LoadResult[];
-  readonly kibPerSession: number;
-  readonly oversize: OversizeResult;
+  /** For each session count, one window per round. */
+  readonly rounds: Window[][];
 }
 
 /** Starts a server and takes the measurements that need a fresh process: memory, then the 413. */
@@ -79,19 +80,19 @@ async function start(contender: Contender): Promise<Running> {
   return { contender, server, sseUrl, kibPerSession, oversize, rounds: SESSION_COUNTS.map(() => []) };
 }
 
-const median = (results: readonly LoadResult[]): LoadResult =>
-  [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(results.length / 2)]!;
-
 const running: Running[] = [];
 try {
   for (const contender of contenders) running.push(await start(contender));
   // Servers take turns within each round, so a burst of background load hits all of them alike.
   for (let round = 0; round < ROUNDS; round++) {
     for (const [index, sessions] of SESSION_COUNTS.entries()) {
-      for (const entry of running) {
-        const result = await closedLoop(entry.sseUrl, sessions, { durationMs: DURATION_MS });
+      for (const entry of turnOrder(running, round)) {
+        const settled = await waitUntilIdle(running.map((other) => other.server.child.pid!));
+        const result = await withServerCpu(entry.server.child.pid!, () => closedLoop(entry.sseUrl, sessions, { durationMs: DURATION_MS }));
         entry.rounds[index]!.push(result);
-        process.stderr.write(`  round ${round + 1}, ${entry.contender.name}, ${sessions} sessions: ${result.requestsPerSecond.toFixed(0)} req/s\n`);
+        process.stderr.write(
+          `  round ${round + 1}, ${entry.contender.name}, ${sessions} sessions: ${result.requestsPerSecond.toFixed(0)} req/s, ${result.cpuUsPerRequest.toFixed(1)} µs CPU per request (servers idle after ${settled.toFixed(0)} ms)\n`,
+        );
       }
     }
   }
@@ -99,13 +100,7 @@ try {
   await Promise.all(running.map((entry) => entry.server.stop()));
 }
 
-const results = new Map<string, Measured>(
-  running.map((entry) => [
-    entry.contender.name,
-    { load: entry.rounds.map(median), kibPerSession: entry.kibPerSession, oversize: entry.oversize },
-  ]),
-);
-
+const results = new Map<string, Running>(running.map((entry) => [entry.contender.name, entry]));
 const ours = results.get("reference server")!;
 const sdk = results.get("SDK SSEServerTransport + express")!;
 const bare = results.get("bare node:http")!;
@@ -116,10 +111,18 @@ const rows: string[] = [
   "|---|---|---|---|---|---|---|",
 ];
 SESSION_COUNTS.forEach((sessions, i) => {
-  const [o, s, b] = [ours.load[i]!, sdk.load[i]!, bare.load[i]!];
+  const [o, s, b] = [ours.rounds[i]!, sdk.rounds[i]!, bare.rounds[i]!];
+  const of = (windows: readonly Window[], pick: (w: Window) => number): number[] => windows.map(pick);
+  const rate = (w: Window): number => w.requestsPerSecond;
+  const cpu = (w: Window): number => w.cpuUsPerRequest;
+  const p = (windows: readonly Window[], pick: (w: Window) => number): string => median(of(windows, pick)).toFixed(2);
+  const rateRatio = pairedRatio(of(o, rate), of(b, rate));
+  // Inverted so it reads like req/s: bare's CPU per request over ours (see process-cpu.ts).
+  const cpuRatio = pairedRatio(of(b, cpu), of(o, cpu));
   rows.push(
-    `| req/s, ${sessions} session${sessions > 1 ? "s" : ""} | ${o.requestsPerSecond.toFixed(0)} | ${s.requestsPerSecond.toFixed(0)} | ${b.requestsPerSecond.toFixed(0)} | ${ratio(o.requestsPerSecond, b.requestsPerSecond)} | ${ratio(s.requestsPerSecond, b.requestsPerSecond)} | ≥ 0.9× ${verdict(o.requestsPerSecond >= 0.9 * b.requestsPerSecond)} |`,
-    `| p50 / p99 ms, ${sessions} | ${o.p50Ms.toFixed(2)} / ${o.p99Ms.toFixed(2)} | ${s.p50Ms.toFixed(2)} / ${s.p99Ms.toFixed(2)} | ${b.p50Ms.toFixed(2)} / ${b.p99Ms.toFixed(2)} | | | |`,
+    `| req/s, ${sessions} session${sessions > 1 ? "s" : ""} | ${median(of(o, rate)).toFixed(0)} | ${median(of(s, rate)).toFixed(0)} | ${median(of(b, rate)).toFixed(0)} | ${ratioCell(of(o, rate), of(b, rate))} | ${ratioCell(of(s, rate), of(b, rate))} | ≥ 0.9× ${verdict(rateRatio >= 0.9)} |`,
+    `| p50 / p99 ms, ${sessions} | ${p(o, (w) => w.p50Ms)} / ${p(o, (w) => w.p99Ms)} | ${p(s, (w) => w.p50Ms)} / ${p(s, (w) => w.p99Ms)} | ${p(b, (w) => w.p50Ms)} / ${p(b, (w) => w.p99Ms)} | | | |`,
+    `| server CPU µs per request, ${sessions} | ${median(of(o, cpu)).toFixed(1)} | ${median(of(s, cpu)).toFixed(1)} | ${median(of(b, cpu)).toFixed(1)} | ${ratioCell(of(b, cpu), of(o, cpu))} | ${ratioCell(of(b, cpu), of(s, cpu))} | ≥ 0.9× ${verdict(cpuRatio >= 0.9)} |`,
   );
 });
 rows.push(
@@ -129,7 +132,9 @@ const oversizeCell = (r: OversizeResult): string => (r.status ? `${r.status} in 
 rows.push(
   `| declared 64 MiB POST, headers only | ${oversizeCell(ours.oversize)} | ${oversizeCell(sdk.oversize)} | ${oversizeCell(bare.oversize)} | | | 413 < 50 ms ${verdict(ours.oversize.status === 413 && ours.oversize.ms < 50)} |`,
 );
-console.log(`Median of ${ROUNDS} rounds of ${DURATION_MS} ms per scenario, servers taking turns; node ${process.version}, ${os.cpus().length} cores.\n`);
+console.log(
+  `${ROUNDS} rounds of ${DURATION_MS} ms per scenario, servers taking turns (order reversed every other round); figures are medians over rounds, ratios the median of per-round ratios; node ${process.version}, ${os.cpus().length} cores.\n`,
+);
 console.log("### HTTP+SSE (2024-11-05)\n");
 console.log(rows.join("\n"));
 

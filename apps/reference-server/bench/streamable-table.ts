@@ -3,13 +3,18 @@
  * concurrent clients against the reference server's `/mcp`, the SDK v2 server (`createMcpHandler`,
  * modern-only) and a bare node:http JSON-RPC POST server, the servers taking turns; then resident
  * memory per idle legacy (2025) session, ours against the SDK v1 StreamableHTTPServerTransport.
+ * Each load row has the server's CPU per request beside its req/s, and ours and bare are also
+ * counted in instructions per request (instruction-counts.ts), which a noisy machine cannot move.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { spawnWithUrl, type SpawnedServer } from "@mcp-contract/test-helpers";
 import type { LoadResult } from "./closed-loop.js";
+import { instructionRows } from "./instruction-counts.js";
 import { kibPerLegacySession } from "./legacy-session-memory.js";
 import { modernClosedLoop } from "./modern-loop.js";
+import { median, pairedRatio, ratioCell, turnOrder } from "./paired-rounds.js";
+import { waitUntilIdle, withServerCpu } from "./process-cpu.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CLIENT_COUNTS = [1, 50, 200] as const;
@@ -38,10 +43,12 @@ const reference = (args: readonly string[] = []): Contender => ({
   url: (printed) => `${new URL(printed).origin}/mcp`,
 });
 
+// The reference server and the bare one side by side, so in every round (forward or reversed)
+// their windows are adjacent and their per-round ratio compares like with like.
 const LOAD_CONTENDERS: readonly Contender[] = [
   reference(),
-  { name: "SDK v2 createMcpHandler", script: path.join(here, "sdk-v2-server.ts"), url: (printed) => printed },
   { name: "bare node:http", script: path.join(here, "bare-streamable-server.ts"), url: (printed) => printed },
+  { name: "SDK v2 createMcpHandler", script: path.join(here, "sdk-v2-server.ts"), url: (printed) => printed },
 ];
 
 function spawn(contender: Contender, options: StreamableBenchOptions): Promise<SpawnedServer> {
@@ -51,32 +58,39 @@ function spawn(contender: Contender, options: StreamableBenchOptions): Promise<S
   });
 }
 
-const median = (results: readonly LoadResult[]): LoadResult =>
-  [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(results.length / 2)]!;
+type Measured = LoadResult & { readonly cpuUsPerRequest: number };
 
-async function measureLoad(options: StreamableBenchOptions): Promise<LoadResult[][]> {
-  const running: { url: string; server: SpawnedServer; rounds: LoadResult[][] }[] = [];
+/** One contender's windows: for each client count, one Measured per round. */
+type Rounds = Measured[][];
+
+async function measureLoad(options: StreamableBenchOptions): Promise<Rounds[]> {
+  const running: { name: string; url: string; server: SpawnedServer; rounds: Rounds }[] = [];
   try {
     for (const contender of LOAD_CONTENDERS) {
       const server = await spawn(contender, options);
       const url = contender.url(server.url);
       process.stderr.write(`${contender.name}: ${url}\n`);
-      running.push({ url, server, rounds: CLIENT_COUNTS.map(() => []) });
+      running.push({ name: contender.name, url, server, rounds: CLIENT_COUNTS.map(() => []) });
       await modernClosedLoop(url, 20, { durationMs: 500 }); // warm-up: let the JIT settle
     }
     for (let round = 0; round < options.rounds; round++) {
       for (const [index, clients] of CLIENT_COUNTS.entries()) {
-        for (const [n, entry] of running.entries()) {
-          const result = await modernClosedLoop(entry.url, clients, { durationMs: options.durationMs });
+        for (const entry of turnOrder(running, round)) {
+          const settled = await waitUntilIdle(running.map((other) => other.server.child.pid!));
+          const result = await withServerCpu(entry.server.child.pid!, () =>
+            modernClosedLoop(entry.url, clients, { durationMs: options.durationMs }),
+          );
           entry.rounds[index]!.push(result);
-          process.stderr.write(`  round ${round + 1}, ${LOAD_CONTENDERS[n]!.name}, ${clients} clients: ${result.requestsPerSecond.toFixed(0)} req/s\n`);
+          process.stderr.write(
+            `  round ${round + 1}, ${entry.name}, ${clients} clients: ${result.requestsPerSecond.toFixed(0)} req/s, ${result.cpuUsPerRequest.toFixed(1)} µs CPU per request (servers idle after ${settled.toFixed(0)} ms)\n`,
+          );
         }
       }
     }
   } finally {
     await Promise.all(running.map((entry) => entry.server.stop()));
   }
-  return running.map((entry) => entry.rounds.map(median));
+  return running.map((entry) => entry.rounds);
 }
 
 /** KiB per idle legacy session, each contender in a fresh process. */
@@ -100,8 +114,7 @@ async function measureIdleSessions(options: StreamableBenchOptions): Promise<[nu
 /** Runs every measurement and returns the table's Markdown lines. */
 export async function streamableTable(options: StreamableBenchOptions): Promise<string[]> {
   const [idleOurs, idleSdk] = await measureIdleSessions(options);
-  const [ours, sdk, bare] = await measureLoad(options);
-  const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+  const [ours, bare, sdk] = await measureLoad(options);
   const verdict = (ok: boolean): string => (ok ? "met" : "**missed**");
   const rows = [
     "| measure (2026-07-28 `tools/call`) | reference `/mcp` | SDK v2 | bare node:http | reference / bare | SDK / bare | target |",
@@ -109,11 +122,26 @@ export async function streamableTable(options: StreamableBenchOptions): Promise<
   ];
   CLIENT_COUNTS.forEach((clients, i) => {
     const [o, s, b] = [ours![i]!, sdk![i]!, bare![i]!];
+    const of = (windows: readonly Measured[], pick: (m: Measured) => number): number[] => windows.map(pick);
+    const rate = (m: Measured): number => m.requestsPerSecond;
+    const cpu = (m: Measured): number => m.cpuUsPerRequest;
+    const p = (windows: readonly Measured[], pick: (m: Measured) => number): string => median(of(windows, pick)).toFixed(2);
+    const rateRatio = pairedRatio(of(o, rate), of(b, rate));
+    // Inverted so it reads like req/s: bare's CPU per request over ours is the req/s ratio the
+    // two would show with the server, not the load generator, saturating.
+    const cpuRatio = pairedRatio(of(b, cpu), of(o, cpu));
     rows.push(
-      `| req/s, ${clients} client${clients > 1 ? "s" : ""} | ${o.requestsPerSecond.toFixed(0)} | ${s.requestsPerSecond.toFixed(0)} | ${b.requestsPerSecond.toFixed(0)} | ${ratio(o.requestsPerSecond, b.requestsPerSecond)} | ${ratio(s.requestsPerSecond, b.requestsPerSecond)} | ≥ 0.9× ${verdict(o.requestsPerSecond >= 0.9 * b.requestsPerSecond)} |`,
-      `| p50 / p99 ms, ${clients} | ${o.p50Ms.toFixed(2)} / ${o.p99Ms.toFixed(2)} | ${s.p50Ms.toFixed(2)} / ${s.p99Ms.toFixed(2)} | ${b.p50Ms.toFixed(2)} / ${b.p99Ms.toFixed(2)} | | | |`,
+      `| req/s, ${clients} client${clients > 1 ? "s" : ""} | ${median(of(o, rate)).toFixed(0)} | ${median(of(s, rate)).toFixed(0)} | ${median(of(b, rate)).toFixed(0)} | ${ratioCell(of(o, rate), of(b, rate))} | ${ratioCell(of(s, rate), of(b, rate))} | ≥ 0.9× ${verdict(rateRatio >= 0.9)} |`,
+      `| p50 / p99 ms, ${clients} | ${p(o, (m) => m.p50Ms)} / ${p(o, (m) => m.p99Ms)} | ${p(s, (m) => m.p50Ms)} / ${p(s, (m) => m.p99Ms)} | ${p(b, (m) => m.p50Ms)} / ${p(b, (m) => m.p99Ms)} | | | |`,
+      `| server CPU µs per request, ${clients} | ${median(of(o, cpu)).toFixed(1)} | ${median(of(s, cpu)).toFixed(1)} | ${median(of(b, cpu)).toFixed(1)} | ${ratioCell(of(b, cpu), of(o, cpu))} | ${ratioCell(of(b, cpu), of(s, cpu))} | ≥ 0.9× ${verdict(cpuRatio >= 0.9)} |`,
     );
   });
+  const counted = (contender: Contender) => ({
+    name: contender.name,
+    nodeArgs: [...options.nodeFlags, contender.script, ...(contender.args ?? [])],
+    url: contender.url,
+  });
+  rows.push(...(await instructionRows(counted(LOAD_CONTENDERS[0]!), counted(LOAD_CONTENDERS[1]!))));
   rows.push(
     `| RSS per idle legacy session (${options.idleSessions}; SDK column: v1 StreamableHTTPServerTransport) | ${idleOurs.toFixed(1)} KiB | ${idleSdk.toFixed(1)} KiB | | | | ≤ 40 KiB ${verdict(idleOurs <= 40)} |`,
   );
