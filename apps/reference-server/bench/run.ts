@@ -133,7 +133,7 @@ rows.push(
   `| declared 64 MiB POST, headers only | ${oversizeCell(ours.oversize)} | ${oversizeCell(sdk.oversize)} | ${oversizeCell(bare.oversize)} | | | 413 < 50 ms ${verdict(ours.oversize.status === 413 && ours.oversize.ms < 50)} |`,
 );
 console.log(
-  `${ROUNDS} rounds of ${DURATION_MS} ms per scenario, servers taking turns (order reversed every other round); figures are medians over rounds, ratios the median of per-round ratios; node ${process.version}, ${os.cpus().length} cores.\n`,
+  `${ROUNDS} rounds of ${DURATION_MS} ms per scenario, servers taking turns (order reversed every other round, each window once every server is idle); figures are medians over rounds, ratios the median of per-round ratios with the middle half of the rounds in brackets; node ${process.version}, ${os.cpus().length} cores.\n`,
 );
 console.log("### HTTP+SSE (2024-11-05)\n");
 console.log(rows.join("\n"));
