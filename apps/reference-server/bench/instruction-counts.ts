@@ -1,8 +1,9 @@
 /**
- * Instructions per request, counted by valgrind's callgrind: the one measure of the Streamable
- * table that a noisy machine cannot move. On a shared 2-core VM, req/s and CPU time per request
- * drift by a third from one second to the next, which is wider than the 0.9× target; an
- * instruction count of the same load is the same to within a percent run after run.
+ * Instructions per request, counted by valgrind's callgrind: the measure of the Streamable table
+ * that a noisy machine's drift does not move. On a shared 2-core VM, req/s and CPU time per request
+ * drift by a third from one second to the next, wider than the 0.9× target; instruction counts of
+ * the same load agreed within 2% at 50 clients (at 200 they spread by about 15%: how many requests
+ * one event-loop wake-up finds still depends on timing).
  *
  * Each server runs under callgrind with instrumentation off; a count-bounded warm-up lets the JIT
  * settle, then instrumentation goes on, the counters are zeroed, a fixed number of modern
