@@ -8,9 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { spawnWithUrl, type SpawnedServer } from "@mcp-contract/test-helpers";
-import { closedLoop, type LoadResult } from "./closed-loop.js";
+import { closedLoop } from "./closed-loop.js";
 import { kibPerIdleSession } from "./idle-memory.js";
-import { median, pairedRatio, ratioCell, turnOrder } from "./paired-rounds.js";
+import { loadRows, memoryVerdict, verdict, type Window } from "./load-rows.js";
+import { turnOrder } from "./paired-rounds.js";
 import { waitUntilIdle, withServerCpu } from "./process-cpu.js";
 import { declaredOversize, type OversizeResult } from "./oversize.js";
 import { streamableTable } from "./streamable-table.js";
@@ -50,8 +51,6 @@ const contenders: Contender[] = [
     sseUrl: (printed) => printed,
   },
 ];
-
-type Window = LoadResult & { readonly cpuUsPerRequest: number };
 
 interface Running {
   readonly contender: Contender;
@@ -105,28 +104,15 @@ const ours = results.get("reference server")!;
 const sdk = results.get("SDK SSEServerTransport + express")!;
 const bare = results.get("bare node:http")!;
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
-const verdict = (ok: boolean): string => (ok ? "met" : "**missed**");
 const rows: string[] = [
   "| measure | reference server | SDK + express | bare node:http | reference / bare | SDK / bare | target |",
   "|---|---|---|---|---|---|---|",
 ];
 SESSION_COUNTS.forEach((sessions, i) => {
-  const [o, s, b] = [ours.rounds[i]!, sdk.rounds[i]!, bare.rounds[i]!];
-  const of = (windows: readonly Window[], pick: (w: Window) => number): number[] => windows.map(pick);
-  const rate = (w: Window): number => w.requestsPerSecond;
-  const cpu = (w: Window): number => w.cpuUsPerRequest;
-  const p = (windows: readonly Window[], pick: (w: Window) => number): string => median(of(windows, pick)).toFixed(2);
-  const rateRatio = pairedRatio(of(o, rate), of(b, rate));
-  // Inverted so it reads like req/s: bare's CPU per request over ours (see process-cpu.ts).
-  const cpuRatio = pairedRatio(of(b, cpu), of(o, cpu));
-  rows.push(
-    `| req/s, ${sessions} session${sessions > 1 ? "s" : ""} | ${median(of(o, rate)).toFixed(0)} | ${median(of(s, rate)).toFixed(0)} | ${median(of(b, rate)).toFixed(0)} | ${ratioCell(of(o, rate), of(b, rate))} | ${ratioCell(of(s, rate), of(b, rate))} | ≥ 0.9× ${verdict(rateRatio >= 0.9)} |`,
-    `| p50 / p99 ms, ${sessions} | ${p(o, (w) => w.p50Ms)} / ${p(o, (w) => w.p99Ms)} | ${p(s, (w) => w.p50Ms)} / ${p(s, (w) => w.p99Ms)} | ${p(b, (w) => w.p50Ms)} / ${p(b, (w) => w.p99Ms)} | | | |`,
-    `| server CPU µs per request, ${sessions} | ${median(of(o, cpu)).toFixed(1)} | ${median(of(s, cpu)).toFixed(1)} | ${median(of(b, cpu)).toFixed(1)} | ${ratioCell(of(b, cpu), of(o, cpu))} | ${ratioCell(of(b, cpu), of(s, cpu))} | ≥ 0.9× ${verdict(cpuRatio >= 0.9)} |`,
-  );
+  rows.push(...loadRows(sessions, "session", { ours: ours.rounds[i]!, sdk: sdk.rounds[i]!, bare: bare.rounds[i]! }));
 });
 rows.push(
-  `| RSS per idle session (${IDLE_SESSIONS}) | ${ours.kibPerSession.toFixed(1)} KiB | ${sdk.kibPerSession.toFixed(1)} KiB | ${bare.kibPerSession.toFixed(1)} KiB | ${ratio(ours.kibPerSession, bare.kibPerSession)} | ${ratio(sdk.kibPerSession, bare.kibPerSession)} | ≤ 40 KiB ${verdict(ours.kibPerSession <= 40)} |`,
+  `| RSS per idle session (${IDLE_SESSIONS}) | ${ours.kibPerSession.toFixed(1)} KiB | ${sdk.kibPerSession.toFixed(1)} KiB | ${bare.kibPerSession.toFixed(1)} KiB | ${ratio(ours.kibPerSession, bare.kibPerSession)} | ${ratio(sdk.kibPerSession, bare.kibPerSession)} | ${memoryVerdict(ours.kibPerSession)} |`,
 );
 const oversizeCell = (r: OversizeResult): string => (r.status ? `${r.status} in ${r.ms.toFixed(1)} ms` : `no answer in ${r.ms.toFixed(0)} ms`);
 rows.push(

@@ -9,11 +9,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { spawnWithUrl, type SpawnedServer } from "@mcp-contract/test-helpers";
-import type { LoadResult } from "./closed-loop.js";
 import { instructionRows } from "./instruction-counts.js";
 import { kibPerLegacySession } from "./legacy-session-memory.js";
 import { modernClosedLoop } from "./modern-loop.js";
-import { median, pairedRatio, ratioCell, turnOrder } from "./paired-rounds.js";
+import { loadRows, memoryVerdict, type Window } from "./load-rows.js";
+import { turnOrder } from "./paired-rounds.js";
 import { waitUntilIdle, withServerCpu } from "./process-cpu.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -58,10 +58,8 @@ function spawn(contender: Contender, options: StreamableBenchOptions): Promise<S
   });
 }
 
-type Measured = LoadResult & { readonly cpuUsPerRequest: number };
-
-/** One contender's windows: for each client count, one Measured per round. */
-type Rounds = Measured[][];
+/** One contender's windows: for each client count, one per round. */
+type Rounds = Window[][];
 
 async function measureLoad(options: StreamableBenchOptions): Promise<Rounds[]> {
   const running: { name: string; url: string; server: SpawnedServer; rounds: Rounds }[] = [];
@@ -115,26 +113,12 @@ async function measureIdleSessions(options: StreamableBenchOptions): Promise<[nu
 export async function streamableTable(options: StreamableBenchOptions): Promise<string[]> {
   const [idleOurs, idleSdk] = await measureIdleSessions(options);
   const [ours, bare, sdk] = await measureLoad(options);
-  const verdict = (ok: boolean): string => (ok ? "met" : "**missed**");
   const rows = [
     "| measure (2026-07-28 `tools/call`) | reference `/mcp` | SDK v2 | bare node:http | reference / bare | SDK / bare | target |",
     "|---|---|---|---|---|---|---|",
   ];
   CLIENT_COUNTS.forEach((clients, i) => {
-    const [o, s, b] = [ours![i]!, sdk![i]!, bare![i]!];
-    const of = (windows: readonly Measured[], pick: (m: Measured) => number): number[] => windows.map(pick);
-    const rate = (m: Measured): number => m.requestsPerSecond;
-    const cpu = (m: Measured): number => m.cpuUsPerRequest;
-    const p = (windows: readonly Measured[], pick: (m: Measured) => number): string => median(of(windows, pick)).toFixed(2);
-    const rateRatio = pairedRatio(of(o, rate), of(b, rate));
-    // Inverted so it reads like req/s: bare's CPU per request over ours is the req/s ratio the
-    // two would show with the server, not the load generator, saturating.
-    const cpuRatio = pairedRatio(of(b, cpu), of(o, cpu));
-    rows.push(
-      `| req/s, ${clients} client${clients > 1 ? "s" : ""} | ${median(of(o, rate)).toFixed(0)} | ${median(of(s, rate)).toFixed(0)} | ${median(of(b, rate)).toFixed(0)} | ${ratioCell(of(o, rate), of(b, rate))} | ${ratioCell(of(s, rate), of(b, rate))} | ≥ 0.9× ${verdict(rateRatio >= 0.9)} |`,
-      `| p50 / p99 ms, ${clients} | ${p(o, (m) => m.p50Ms)} / ${p(o, (m) => m.p99Ms)} | ${p(s, (m) => m.p50Ms)} / ${p(s, (m) => m.p99Ms)} | ${p(b, (m) => m.p50Ms)} / ${p(b, (m) => m.p99Ms)} | | | |`,
-      `| server CPU µs per request, ${clients} | ${median(of(o, cpu)).toFixed(1)} | ${median(of(s, cpu)).toFixed(1)} | ${median(of(b, cpu)).toFixed(1)} | ${ratioCell(of(b, cpu), of(o, cpu))} | ${ratioCell(of(b, cpu), of(s, cpu))} | ≥ 0.9× ${verdict(cpuRatio >= 0.9)} |`,
-    );
+    rows.push(...loadRows(clients, "client", { ours: ours![i]!, sdk: sdk![i]!, bare: bare![i]! }));
   });
   const counted = (contender: Contender) => ({
     name: contender.name,
@@ -143,7 +127,7 @@ export async function streamableTable(options: StreamableBenchOptions): Promise<
   });
   rows.push(...(await instructionRows(counted(LOAD_CONTENDERS[0]!), counted(LOAD_CONTENDERS[1]!))));
   rows.push(
-    `| RSS per idle legacy session (${options.idleSessions}; SDK column: v1 StreamableHTTPServerTransport) | ${idleOurs.toFixed(1)} KiB | ${idleSdk.toFixed(1)} KiB | | | | ≤ 40 KiB ${verdict(idleOurs <= 40)} |`,
+    `| RSS per idle legacy session (${options.idleSessions}; SDK column: v1 StreamableHTTPServerTransport) | ${idleOurs.toFixed(1)} KiB | ${idleSdk.toFixed(1)} KiB | | | | ${memoryVerdict(idleOurs)} |`,
   );
   return rows;
 }

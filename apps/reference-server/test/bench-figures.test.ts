@@ -2,6 +2,7 @@
 // bench/process-cpu.ts): a wrong median or a misread /proc field would print a wrong verdict.
 import { describe, expect, it } from "vitest";
 import { median, pairedRatio, quantile, ratioCell, turnOrder } from "../bench/paired-rounds.js";
+import { loadRows, memoryVerdict, type Window } from "../bench/load-rows.js";
 import { cpuMs, withServerCpu } from "../bench/process-cpu.js";
 
 describe("paired rounds", () => {
@@ -70,5 +71,35 @@ describe("server CPU per request", () => {
     expect(measured.cpuUsPerRequest).toBeLessThan(5_000);
     expect(measured.requests).toBe(1_000);
     expect((await withServerCpu(process.pid, async () => ({ requests: 0 }))).cpuUsPerRequest).toBeNaN();
+  });
+});
+
+describe("load rows", () => {
+  const window = (requestsPerSecond: number, cpuUsPerRequest: number): Window => ({
+    sessions: 50,
+    requests: requestsPerSecond,
+    requestsPerSecond,
+    p50Ms: 1,
+    p99Ms: 2,
+    cpuUsPerRequest,
+  });
+
+  it("judges the per-round ratios: CPU inverted, so less CPU than bare reads above 1", () => {
+    const ours = [window(900, 110), window(450, 220), window(880, 100)];
+    const bare = [window(1000, 100), window(500, 200), window(1000, 100)];
+    const sdk = [window(100, 1000), window(50, 2000), window(100, 1000)];
+    const [rate, latency, cpu] = loadRows(50, "client", { ours, sdk, bare });
+    expect(rate).toBe("| req/s, 50 clients | 880 | 100 | 1000 | 0.90× (0.89–0.90) | 0.10× (0.10–0.10) | ≥ 0.9× met |");
+    expect(latency).toBe("| p50 / p99 ms, 50 | 1.00 / 2.00 | 1.00 / 2.00 | 1.00 / 2.00 | | | |");
+    expect(cpu).toBe("| server CPU µs per request, 50 | 110.0 | 1000.0 | 100.0 | 0.91× (0.91–0.95) | 0.10× (0.10–0.10) | ≥ 0.9× met |");
+    // One round slower makes the median miss.
+    const [slower] = loadRows(1, "session", { ours: [window(800, 100), window(450, 200), window(880, 100)], sdk, bare });
+    expect(slower).toMatch(/^\| req\/s, 1 session \| .* \| 0\.88× .* ≥ 0\.9× \*\*missed\*\* \|$/);
+  });
+
+  it("gives no memory verdict on RSS that fell", () => {
+    expect(memoryVerdict(12.5)).toBe("≤ 40 KiB met");
+    expect(memoryVerdict(41)).toBe("≤ 40 KiB **missed**");
+    expect(memoryVerdict(-3.1)).toMatch(/^no verdict/);
   });
 });
