@@ -43,6 +43,11 @@ export const DEFAULT_MAX_BATCH_MESSAGES = 100;
 /** The answers to one batch add up to at most this many bytes unless configured otherwise: the body limit. */
 export const DEFAULT_MAX_BATCH_ANSWER_BYTES = 4 * 1024 * 1024;
 
+/** Why a batch of `count` messages is refused whole when at most `max` are allowed. */
+export function batchTooLarge(count: number, max: number): string {
+  return `the batch holds ${count} messages; at most ${max} are allowed in one batch. Split it.`;
+}
+
 export class Dispatcher {
   constructor(
     private readonly methods: ReadonlyMap<string, MethodHandler>,
@@ -115,11 +120,7 @@ export class Dispatcher {
     }
     if (items.length > this.maxBatchMessages) {
       // Refused whole, before any entry is looked at: nothing runs, and the answer stays small.
-      return errorResponse(
-        null,
-        JSONRPC_ERROR.INVALID_REQUEST,
-        `Invalid Request: the batch holds ${items.length} messages; at most ${this.maxBatchMessages} are allowed in one batch. Split it.`,
-      );
+      return errorResponse(null, JSONRPC_ERROR.INVALID_REQUEST, `Invalid Request: ${batchTooLarge(items.length, this.maxBatchMessages)}`);
     }
     const version = context.protocolVersion;
     if (version !== undefined && !BATCH_PROTOCOL_VERSIONS.includes(version)) {

@@ -11,6 +11,7 @@ import type { AppContext } from "../app-context.js";
 import { HttpError, sendHttpError } from "../errors.js";
 import { MAX_BODY_BYTES, refuseBody } from "../http/body-checks.js";
 import { readBody } from "../http/body-reader.js";
+import { batchTooLarge } from "../jsonrpc/dispatcher.js";
 import { classify } from "../jsonrpc/envelope.js";
 import { newSessionId } from "../session/session-registry.js";
 import type { ToolScope } from "../tools/tool-source.js";
@@ -117,7 +118,11 @@ export function answerLegacy(
   }
   if (initialize) throw invalidRequest(`initialize opens a new session; send it without ${MCP_HEADER.SESSION_ID}.`);
   if (requests === 0) {
-    // Notifications and responses only: accepted, nothing to answer.
+    // Notifications and responses only: accepted, nothing to answer. A batch the dispatcher would
+    // refuse whole is refused here, with an HTTP error (the spec's "cannot accept the input"): once
+    // the 202 has gone, its refusal would have had no stream but the GET one, which carries no
+    // responses.
+    if (batch && items.length > app.config.maxBatchMessages) throw invalidRequest(batchTooLarge(items.length, app.config.maxBatchMessages));
     res.writeHead(202, ACCEPTED_HEADERS).end();
     app.dispatcher.dispatch(message, session);
     return;

@@ -258,6 +258,25 @@ describe.each(LEGACY_ENDPOINTS)("$path", ({ path: PATH, missingSession, reason }
       }
     });
 
+    it("refuses an over-long batch of notifications with 400 -32600 instead of a 202 it cannot keep", async () => {
+      // A 202 first would leave the refusal no stream but the GET one, which carries no responses.
+      await using server = await startApp({ config: { maxBatchMessages: 3 } });
+      const old = await initialize(server.url + PATH, "2025-03-26");
+      const notification = { jsonrpc: "2.0", method: "notifications/initialized" };
+      const refused = await old.post([notification, notification, notification, notification]);
+      expect(refused.status).toBe(400);
+      expectSpec("streamable", "BadRequestBody", refused.json());
+      expect(refused.json()).toMatchObject({
+        id: null,
+        error: { code: -32600, message: "Invalid Request: the batch holds 4 messages; at most 3 are allowed in one batch. Split it." },
+      });
+      const responses = await old.post([1, 2, 3, 4].map((n) => ({ jsonrpc: "2.0", id: `r${n}`, result: {} })));
+      expect(responses.status).toBe(400);
+      const atTheLimit = await old.post([notification, notification, notification]);
+      expect(atTheLimit.status).toBe(202);
+      expect(atTheLimit.text).toBe("");
+    });
+
     it("refuses a batch that would open a session", async () => {
       await using server = await startApp();
       const response = await post(server.url + PATH, [initializeRequest("2025-03-26")], { accept: ACCEPT_BOTH });
