@@ -132,8 +132,12 @@ export class ModernExchange implements RpcContext {
       channel.send(modernAnswer(answer, this.cacheHints));
       return this.endStream(channel);
     }
-    if (this.accept.json || !this.accept.sse) {
-      const status = "error" in answer ? ERROR_STATUS.get(answer.error.code) ?? 200 : 200;
+    // An error with a status of its own (a 404, a 400) is an HTTP error answer, with a JSON body as
+    // every other one here, even to a client that accepts only event streams: the spec's status is a
+    // MUST, and an event stream under a 400 is no answer a client reads.
+    const errorStatus = "error" in answer ? ERROR_STATUS.get(answer.error.code) : undefined;
+    if (errorStatus !== undefined || this.accept.json || !this.accept.sse) {
+      const status = errorStatus ?? 200;
       const body = modernAnswerJson(answer, this.cacheHints);
       // A literal, not `{ ...JSON_HEADERS, "Content-Length": … }`: node 20's V8 gives `{ ...x, key }`
       // a new hidden class on every call, which writeHead then has to enumerate afresh.

@@ -44,6 +44,19 @@ describe("Multi Round-Trip Requests on /mcp (the confirm tool)", () => {
     }
   });
 
+  it("answers -32021 with HTTP 400 to a client that accepts only event streams too", async () => {
+    // The status is the spec's MUST; an event stream under a 200 would hide it (a client listing only
+    // text/event-stream breaks a MUST of its own, but the server's answer stays what the error needs).
+    await using server = await startApp();
+    const sseOnly = { accept: "text/event-stream" };
+    const body = confirmCall(8, {}, { "io.modelcontextprotocol/clientCapabilities": {} });
+    const error = expectRpcError(await postModern(`${server.url}/mcp`, body, sseOnly), 400, -32021, 8);
+    expect(error.data).toEqual({ requiredCapabilities: { elicitation: {} } });
+    // An answer without a status of its own still goes the way the client accepts.
+    const listed = await postModern(`${server.url}/mcp`, { jsonrpc: "2.0", id: 10, method: "tools/list", params: { _meta: modernMeta() } }, sseOnly);
+    expect([listed.status, listed.headers.get("content-type")]).toEqual([200, "text/event-stream"]);
+  });
+
   it("asks with an input_required result, then completes the retry that carries the answer and the state", async () => {
     await using server = await startApp();
     const url = `${server.url}/mcp`;
