@@ -98,8 +98,16 @@ export class LegacyExchange implements RpcContext {
     const res = this.res;
     if (res.destroyed || res.headersSent) return;
     if (answer === undefined) {
-      // Every request was cancelled by the client: nothing is owed, the POST just ends.
-      res.writeHead(202, { "Content-Length": "0" }).end();
+      // Every request was cancelled by the client: nothing is owed. A POST that carried a request is
+      // still answered as one (an event stream, here with no event, since the spec keeps 202 for
+      // notifications and responses); only a client that takes no event stream gets the bare 202.
+      if (!this.accept.sse) {
+        res.writeHead(202, { "Content-Length": "0" }).end();
+        return;
+      }
+      this.startStream();
+      this.stream!.finish();
+      this.session.closeStream(this.stream!);
       return;
     }
     if (this.opensIn && isResult(answer)) {

@@ -538,6 +538,24 @@ describe.each(LEGACY_ENDPOINTS)("$path", ({ path: PATH, missingSession, reason }
   });
 
   describe("legacy Streamable HTTP: cancellation", () => {
+    it("answers a POST whose request the client cancelled as a request (an event stream with no answer), not with 202", async () => {
+      // 2025-03-26 lets one batch carry a call and its cancellation: nothing is owed, but the POST
+      // carried a request, and 202 is only for notifications and responses.
+      await using server = await startApp();
+      const session = await initialize(server.url + PATH, "2025-03-26");
+      const batch = [
+        { jsonrpc: "2.0", id: 5, method: "tools/call", params: { name: "progress", arguments: { steps: 20 } } },
+        { jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: 5, reason: "test" } },
+      ];
+      const stream = await session.stream(batch, ACCEPT_BOTH);
+      await stream.ended;
+      expect(stream.response.status).toBe(200);
+      expect(stream.response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+      expectValidEvents(stream);
+      expect(messagesOf(stream).some((message) => message["id"] === 5)).toBe(false);
+      await session.request(6, "ping");
+    });
+
     it("cancels a running request of the same session only, and sends no answer for it", async () => {
       const gates = new GateTools();
       await using server = await startApp({ toolSources: [gates] });

@@ -539,7 +539,9 @@ export interface components {
          *     server-initiated messages. Events carry ids (unique in the session). Under 2025-11-25 a POST
          *     stream starts with a priming event (an `id` and empty `data`). A GET stream carries no
          *     responses except when it replays a stream after `Last-Event-ID`; no message is sent on two
-         *     streams.
+         *     streams. A POST stream may end with no event at all when the client cancelled every request the
+         *     POST carried (nothing is owed, and before 2025-11-25 there is no priming event): it is still a
+         *     stream, since 202 is only for notifications and responses.
          *
          *     ```
          *     id: 0a1b…:1
