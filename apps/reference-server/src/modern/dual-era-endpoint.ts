@@ -1,7 +1,8 @@
 /**
  * A Streamable HTTP endpoint serving both eras on one path, choosing per request: a request naming
- * a session (`Mcp-Session-Id`), `initialize`, GET and DELETE go to the legacy transport with the
- * endpoint's LegacyProfile; a request marked modern is served statelessly. Also the modern-only
+ * a session (`Mcp-Session-Id`) without a modern MCP-Protocol-Version, `initialize`, GET and DELETE
+ * go to the legacy transport with the endpoint's LegacyProfile; a request marked modern is served
+ * statelessly, a session id it carries ignored. Also the modern-only
  * endpoint, which reads every POST as 2026-07-28 and has no GET or DELETE.
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning#backward-compatibility-with-initialization-based-versions
  */
@@ -13,7 +14,7 @@ import { readBody } from "../http/body-reader.js";
 import { answerLegacy, deleteLegacy, getLegacy, postLegacy, type LegacyProfile } from "../streamable/legacy-transport.js";
 import type { Endpoint, EndpointAction } from "../transport/endpoint.js";
 import { isModernRequest } from "./era-choice.js";
-import { answerModern, modernProfile, type ModernProfile } from "./modern-post.js";
+import { answerModern, isLegacyRevision, modernProfile, type ModernProfile } from "./modern-post.js";
 import { parseErrorStatus, parseJsonRpcBody } from "../jsonrpc/parse-body.js";
 
 const DUAL_PROFILE = modernProfile(true);
@@ -53,9 +54,13 @@ function onBody(app: AppContext, res: ServerResponse, state: PostState, error: H
 
 /** Both eras on one path; `legacy` says how its sessions behave (`/mcp`: 400 without one; Spice: 404). */
 export function dualEraEndpoint(legacy: LegacyProfile): Endpoint {
-  // A named session is legacy before any body is read, so its 404 comes before 415 and 413.
+  // A named session is legacy before any body is read, so its 404 comes before 415 and 413; but a
+  // request whose MCP-Protocol-Version names a modern revision is modern whatever else it carries
+  // (versioning.mdx: modern per-request metadata is served statelessly), so its session id is ignored.
   const post: EndpointAction = (app, req, res, credential) => {
-    if (req.headers["mcp-session-id"] !== undefined) return postLegacy(app, req, res, credential, legacy);
+    const version = req.headers["mcp-protocol-version"];
+    const modernHeader = version !== undefined && !isLegacyRevision(version);
+    if (req.headers["mcp-session-id"] !== undefined && !modernHeader) return postLegacy(app, req, res, credential, legacy);
     readAndAnswer(app, req, res, credential, legacy);
   };
   const get: EndpointAction = (app, req, res, credential) => getLegacy(app, req, res, credential, legacy);

@@ -252,11 +252,26 @@ describe("/mcp dual-era (the default)", () => {
     expect(server.app.sessions.size).toBe(1);
   });
 
-  it("treats a request naming a session as legacy: an unknown one is 404 unknown_session", async () => {
+  it("serves a modern request statelessly even when it names a session; a 2025 one naming an unknown session is 404", async () => {
+    // versioning.mdx: "A request carrying modern per-request _meta is served statelessly"; the
+    // MCP-Protocol-Version header decides before the body is read.
     await using server = await startApp();
-    const result = await postModern(server.url + PATH, modernRequest(3, "tools/list"), { "mcp-session-id": "no-such-session-0123456789" });
-    expect(result.status).toBe(404);
-    expect(result.json()).toMatchObject({ error: { code: -32000, data: { reason: "unknown_session" } } });
+    const session = await initialize(server.url + PATH, "2025-11-25");
+    for (const id of ["no-such-session-0123456789", session.id]) {
+      const modern = await postModern(server.url + PATH, modernRequest(3, "tools/list"), { "mcp-session-id": id });
+      expect(modern.status).toBe(200);
+      expect((modern.json() as { result: Record<string, unknown> }).result["resultType"]).toBe("complete");
+      expect(modern.headers.get("mcp-session-id")).toBeNull();
+    }
+    expect(server.app.sessions.size).toBe(1);
+    expect((await session.request(4, "ping"))["result"]).toEqual({});
+    const legacy = await post(server.url + PATH, { jsonrpc: "2.0", id: 5, method: "tools/list" }, {
+      accept: ACCEPT_BOTH,
+      "mcp-protocol-version": "2025-11-25",
+      "mcp-session-id": "no-such-session-0123456789",
+    });
+    expect(legacy.status).toBe(404);
+    expect(legacy.json()).toMatchObject({ error: { code: -32000, data: { reason: "unknown_session" } } });
   });
 
   it("answers a 2025 request with no session and no modern marks as a 2025 server: 400 missing_session_id", async () => {
