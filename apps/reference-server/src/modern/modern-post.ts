@@ -92,9 +92,14 @@ export function initializeRefused(body: Record<string, unknown>, profile: Modern
   );
 }
 
-/** An `initialize` sent the 2025 way: without the modern headers (a legacy client's opening). */
+/**
+ * An `initialize` sent the 2025 way: with no MCP-Protocol-Version or one that is not modern (a
+ * legacy client's opening, or its retry with the revision it knows). Answered with the revisions
+ * served, not with the header errors a modern request would get.
+ */
 function isLegacyInitialize(req: IncomingMessage, body: unknown): boolean {
-  return req.headers["mcp-protocol-version"] === undefined && body !== null && typeof body === "object" && (body as Record<string, unknown>)["method"] === "initialize";
+  const version = req.headers["mcp-protocol-version"];
+  return (version === undefined || !isModernRevision(version)) && body !== null && typeof body === "object" && (body as Record<string, unknown>)["method"] === "initialize";
 }
 
 /** Whether a revision is one of the legacy Streamable HTTP ones (answered in a session). */

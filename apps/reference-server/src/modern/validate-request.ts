@@ -87,7 +87,10 @@ export function validateModern(body: unknown, headers: IncomingHttpHeaders, meth
     );
   }
   if (!methods.has(method)) {
-    const why = MODERN_REMOVED_METHODS.includes(method) ? `'${method}' was removed in 2026-07-28` : `'${method.slice(0, 80)}' is not a method of this server`;
+    // initialize also names the revisions served: for a legacy client it may be the only diagnostic
+    // it can show (versioning.mdx, a SHOULD for any error to initialize).
+    const served = method === "initialize" ? `; this endpoint serves ${supported.join(", ")}` : "";
+    const why = MODERN_REMOVED_METHODS.includes(method) ? `'${method}' was removed in 2026-07-28${served}` : `'${method.slice(0, 80)}' is not a method of this server`;
     throw new ModernRejection(404, JSONRPC_ERROR.METHOD_NOT_FOUND, `Method not found: ${why}.`, id);
   }
   return { kind: "request", call: { message, version, capabilities: capabilities as Record<string, unknown> } };

@@ -304,6 +304,17 @@ describe("/mcp with --eras modern", () => {
     expect(server.app.sessions.size).toBe(0);
   });
 
+  it("names the supported revisions in every error to an initialize, whatever headers it carries", async () => {
+    // versioning.mdx: a modern-only server SHOULD name its versions in any error to initialize.
+    await using server = await startApp({ config: { eras: "modern" } });
+    const retried = await post(server.url + PATH, initializeRequest("2025-06-18", 1), { accept: ACCEPT_BOTH, "mcp-protocol-version": "2025-06-18" });
+    expect(expectRpcError(retried, 400, -32022, 1).data).toEqual({ supported: [MODERN], requested: "2025-06-18" });
+    const modernShaped = { jsonrpc: "2.0", id: 2, method: "initialize", params: { _meta: modernMeta() } };
+    const removed = await postModern(server.url + PATH, modernShaped);
+    expect(expectRpcError(removed, 404, -32601, 2).message).toBe(`Method not found: 'initialize' was removed in 2026-07-28; this endpoint serves ${MODERN}.`);
+    expect(server.app.sessions.size).toBe(0);
+  });
+
   it("ignores Mcp-Session-Id: served as usual, none minted or echoed", async () => {
     await using server = await startApp({ config: { eras: "modern" } });
     const result = await postModern(server.url + PATH, modernRequest(1, "tools/list"), { "mcp-session-id": "stale-session-0123456789" });
