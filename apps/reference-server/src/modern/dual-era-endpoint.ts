@@ -14,7 +14,7 @@ import { readBody } from "../http/body-reader.js";
 import { answerLegacy, deleteLegacy, getLegacy, postLegacy, type LegacyProfile } from "../streamable/legacy-transport.js";
 import type { Endpoint, EndpointAction } from "../transport/endpoint.js";
 import { isModernRequest } from "./era-choice.js";
-import { answerModern, isLegacyRevision, modernProfile, type ModernProfile } from "./modern-post.js";
+import { answerModern, isModernRevision, modernProfile, type ModernProfile } from "./modern-post.js";
 import { parseErrorStatus, parseJsonRpcBody } from "../jsonrpc/parse-body.js";
 
 const DUAL_PROFILE = modernProfile(true);
@@ -58,9 +58,11 @@ export function dualEraEndpoint(legacy: LegacyProfile): Endpoint {
   // request whose MCP-Protocol-Version names a modern revision is modern whatever else it carries
   // (versioning.mdx: modern per-request metadata is served statelessly), so its session id is ignored.
   const post: EndpointAction = (app, req, res, credential) => {
-    const version = req.headers["mcp-protocol-version"];
-    const modernHeader = version !== undefined && !isLegacyRevision(version);
-    if (req.headers["mcp-session-id"] !== undefined && !modernHeader) return postLegacy(app, req, res, credential, legacy);
+    // A header naming no revision at all ("nonsense") beside a session id is a 2025 client's mistake,
+    // answered by the session's rules (400 invalid_protocol_version).
+    if (req.headers["mcp-session-id"] !== undefined && !isModernRevision(req.headers["mcp-protocol-version"])) {
+      return postLegacy(app, req, res, credential, legacy);
+    }
     readAndAnswer(app, req, res, credential, legacy);
   };
   const get: EndpointAction = (app, req, res, credential) => getLegacy(app, req, res, credential, legacy);

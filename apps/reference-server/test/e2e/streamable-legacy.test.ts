@@ -170,12 +170,18 @@ describe.each(LEGACY_ENDPOINTS)("$path", ({ path: PATH, missingSession, reason }
     it("answers 400 invalid_protocol_version to an unsupported MCP-Protocol-Version", async () => {
       await using server = await startApp();
       const session = await initialize(server.url + PATH, "2025-06-18");
-      for (const version of ["1900-01-01", "2026-07-28", "nonsense"]) {
+      for (const version of ["1900-01-01", "nonsense"]) {
         const response = await session.post({ jsonrpc: "2.0", id: 1, method: "tools/list" }, { "mcp-protocol-version": version });
         expect(response.status).toBe(400);
         expectSpec("streamable", "BadRequestBody", response.json());
         expect(response.json()).toMatchObject({ error: { code: -32000, data: { reason: "invalid_protocol_version" } } });
       }
+      // 2026-07-28 makes it a modern request, served statelessly whatever session it names: its
+      // missing Mcp-Method is the modern 400 (-32020), and the session is untouched.
+      const modern = await session.post({ jsonrpc: "2.0", id: 2, method: "tools/list" }, { "mcp-protocol-version": "2026-07-28" });
+      expect(modern.status).toBe(400);
+      expect(modern.json()).toMatchObject({ id: 2, error: { code: -32020 } });
+      expect((await session.request(3, "ping"))["result"]).toEqual({});
     });
 
     it("serves requests naming another supported legacy revision, concurrently, in the session's own revision", async () => {
