@@ -5,13 +5,10 @@
  * shared machine whose speed drifts by a third between rounds, that cancels the drift a ratio
  * of two independent medians would carry.
  */
+import { median as sharedMedian } from "@mcp-contract/test-helpers";
 
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
+/** The benches' one median (test-helpers), as NaN rather than undefined for no values: a ratio of it stays a number. */
+export const median = (values: readonly number[]): number => sharedMedian(values) ?? NaN;
 
 /** `ours[i] / baseline[i]` for each round; the two lists hold one value per round. */
 export function perRoundRatios(ours: readonly number[], baseline: readonly number[]): number[] {

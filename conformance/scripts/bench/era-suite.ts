@@ -17,7 +17,8 @@ import type { TargetChoice } from "../../src/target/resolve-target.js";
 import { startFixture } from "../../test/fixtures/fixture-server.js";
 import { runCheck, runStartup, type CliRun } from "./cli-child.js";
 import { ERA_CASES, type EraCase, type EraId } from "./era-cases.js";
-import { median, type Row } from "./table.js";
+import { median } from "@mcp-contract/test-helpers";
+import type { Row } from "./table.js";
 
 /** The target for the whole suite against a local server, per era. */
 export const SUITE_TARGET_MS = 2_000;

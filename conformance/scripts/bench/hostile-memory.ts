@@ -10,7 +10,8 @@ import { HOSTILE_MAX_RSS_MIB, startHostileServer, type HostileMode } from "../..
 import { describeRun, runCheck } from "./cli-child.js";
 import { eraCase, invocation, type EraId } from "./era-cases.js";
 import type { EraMeasure } from "./era-suite.js";
-import { median, type Row } from "./table.js";
+import { median } from "@mcp-contract/test-helpers";
+import type { Row } from "./table.js";
 
 const MODES: readonly HostileMode[] = ["no-line-ends", "endless-data", "slow-gigabyte", "garbage"];
 const PATHS: readonly { readonly id: EraId; readonly extra: readonly string[]; readonly boundMs: number }[] = [

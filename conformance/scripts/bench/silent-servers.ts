@@ -10,7 +10,8 @@ import { startNeverAnswers } from "../../test/fixtures/never-answers.js";
 import { describeRun, runCheck } from "./cli-child.js";
 import { eraCase, invocation, type EraId } from "./era-cases.js";
 import type { EraMeasure } from "./era-suite.js";
-import { median, type Row } from "./table.js";
+import { median } from "@mcp-contract/test-helpers";
+import type { Row } from "./table.js";
 
 export const SILENT_TARGET_MS = 10_000;
 /** The default deadline, the last check's own wait and start-up: past this, the run is killed. */

@@ -3,7 +3,6 @@
  * measured value against its target (a ceiling), the ratio and the verdict, and the same-run
  * baseline it is best read against.
  */
-
 export interface Row {
   readonly label: string;
   /** Undefined when the value could not be measured (the detail says why). */
@@ -13,13 +12,6 @@ export interface Row {
   readonly target: number;
   readonly baseline?: { readonly label: string; readonly value: number | undefined };
   readonly detail: string;
-}
-
-export function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 export const format = (value: number | undefined, unit: Row["unit"]): string => (value === undefined ? "–" : `${Math.round(value)} ${unit}`);

@@ -9,3 +9,4 @@ export { boundServer } from "./bound-server.js";
 export { recordWireContract } from "./wire-contract/recorder.js";
 export { assertNoWireViolations, takeWireViolations } from "./wire-contract/store.js";
 export type { WireViolation } from "./wire-contract/exchange-check.js";
+export { median } from "./median.js";

@@ -43,11 +43,6 @@ export const DEFAULT_MAX_BATCH_MESSAGES = 100;
 /** The answers to one batch add up to at most this many bytes unless configured otherwise: the body limit. */
 export const DEFAULT_MAX_BATCH_ANSWER_BYTES = 4 * 1024 * 1024;
 
-/** Why a batch of `count` messages is refused whole when at most `max` are allowed. */
-export function batchTooLarge(count: number, max: number): string {
-  return `the batch holds ${count} messages; at most ${max} are allowed in one batch. Split it.`;
-}
-
 export class Dispatcher {
   constructor(
     private readonly methods: ReadonlyMap<string, MethodHandler>,
@@ -57,6 +52,14 @@ export class Dispatcher {
     /** The most bytes the answers to one batch may add up to (a page of tools each is enough to flood a client). */
     private readonly maxBatchAnswerBytes = DEFAULT_MAX_BATCH_ANSWER_BYTES,
   ) {}
+
+  /**
+   * Why a batch of `count` messages is refused whole, or undefined when its size is allowed; for a
+   * transport that must answer before it dispatches (a legacy 202 for notifications only).
+   */
+  batchTooLarge(count: number): string | undefined {
+    return count > this.maxBatchMessages ? `the batch holds ${count} messages; at most ${this.maxBatchMessages} are allowed in one batch. Split it.` : undefined;
+  }
 
   /**
    * Handles `body` and passes the answer (or undefined) to `context.reply`. Never throws. A
@@ -118,9 +121,10 @@ export class Dispatcher {
     if (items.length === 0) {
       return errorResponse(null, JSONRPC_ERROR.INVALID_REQUEST, "Invalid Request: the batch is empty; send at least one message.");
     }
-    if (items.length > this.maxBatchMessages) {
+    const tooLarge = this.batchTooLarge(items.length);
+    if (tooLarge) {
       // Refused whole, before any entry is looked at: nothing runs, and the answer stays small.
-      return errorResponse(null, JSONRPC_ERROR.INVALID_REQUEST, `Invalid Request: ${batchTooLarge(items.length, this.maxBatchMessages)}`);
+      return errorResponse(null, JSONRPC_ERROR.INVALID_REQUEST, `Invalid Request: ${tooLarge}`);
     }
     const version = context.protocolVersion;
     if (version !== undefined && !BATCH_PROTOCOL_VERSIONS.includes(version)) {

@@ -89,12 +89,7 @@ export class LegacyExchange implements RpcContext {
     this.answered = true;
     this.session.busy -= 1;
     const stream = this.stream;
-    if (stream) {
-      if (answer !== undefined) stream.send(answer);
-      stream.finish();
-      this.session.closeStream(stream);
-      return;
-    }
+    if (stream) return this.endStream(stream, answer);
     const res = this.res;
     if (res.destroyed || res.headersSent) return;
     if (answer === undefined) {
@@ -105,10 +100,7 @@ export class LegacyExchange implements RpcContext {
         res.writeHead(202, { "Content-Length": "0" }).end();
         return;
       }
-      this.startStream();
-      this.stream!.finish();
-      this.session.closeStream(this.stream!);
-      return;
+      return this.endStream(this.startStream(), undefined);
     }
     if (this.opensIn && isResult(answer)) {
       this.opensIn.add(this.session, Date.now());
@@ -122,18 +114,23 @@ export class LegacyExchange implements RpcContext {
       res.end(body);
       return;
     }
-    this.startStream();
-    this.stream!.send(answer);
-    this.stream!.finish();
-    this.session.closeStream(this.stream!);
+    this.endStream(this.startStream(), answer);
   }
 
-  private startStream(): void {
+  private startStream(): SessionStream {
     const session = this.session;
     const stream = new SessionStream(session, session.nextStreamNo(), false, this.keepAlive);
     this.stream = stream;
     session.openStream(stream);
     stream.attach(this.res, [], true);
+    return stream;
+  }
+
+  /** Sends the answer, if one is owed, as the stream's last event, and ends the stream. */
+  private endStream(stream: SessionStream, answer: ServerMessage | undefined): void {
+    if (answer !== undefined) stream.send(answer);
+    stream.finish();
+    this.session.closeStream(stream);
   }
 }
 

@@ -11,7 +11,6 @@ import type { AppContext } from "../app-context.js";
 import { HttpError, sendHttpError } from "../errors.js";
 import { MAX_BODY_BYTES, refuseBody } from "../http/body-checks.js";
 import { readBody } from "../http/body-reader.js";
-import { batchTooLarge } from "../jsonrpc/dispatcher.js";
 import { classify } from "../jsonrpc/envelope.js";
 import { newSessionId } from "../session/session-registry.js";
 import type { ToolScope } from "../tools/tool-source.js";
@@ -122,7 +121,8 @@ export function answerLegacy(
     // refuse whole is refused here, with an HTTP error (the spec's "cannot accept the input"): once
     // the 202 has gone, its refusal would have had no stream but the GET one, which carries no
     // responses.
-    if (batch && items.length > app.config.maxBatchMessages) throw invalidRequest(batchTooLarge(items.length, app.config.maxBatchMessages));
+    const tooLarge = batch ? app.dispatcher.batchTooLarge(items.length) : undefined;
+    if (tooLarge) throw invalidRequest(tooLarge);
     res.writeHead(202, ACCEPTED_HEADERS).end();
     app.dispatcher.dispatch(message, session);
     return;
