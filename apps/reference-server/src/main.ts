@@ -9,6 +9,9 @@ import { REGISTRY_PREFIX, SecretKeyError, StdioPolicyError } from "./registry/in
 import { dialectUrls, MCP_PATH, OPENSEARCH_MCP_PATH, SPICE_MCP_PATH } from "./routes/paths.js";
 import type { AddressInfo } from "node:net";
 
+/** What the start-up line says `/mcp` serves, per `--eras`, so a restricted run does not claim both. */
+const ERAS_SERVED = { both: "2026-07-28 and 2025 sessions", modern: "2026-07-28 only", legacy: "2025 sessions only" } as const;
+
 /** A shutdown that takes longer than this exits non-zero rather than hang. */
 const SHUTDOWN_LIMIT_MS = 10_000;
 
@@ -57,7 +60,7 @@ function main(): void {
         `  spice       ${urls.spice}\n` +
         `  opensearch  ${urls.opensearch}\n` +
         `  celonis     ${urls.celonis}\n` +
-        `  streamable  ${base}${MCP_PATH} (2026-07-28 and 2025 sessions), Spice ${base}${SPICE_MCP_PATH}, OpenSearch ${base}${OPENSEARCH_MCP_PATH}\n` +
+        `  streamable  ${base}${MCP_PATH} (${ERAS_SERVED[config.eras]}), Spice ${base}${SPICE_MCP_PATH}, OpenSearch ${base}${OPENSEARCH_MCP_PATH}\n` +
         `  registry    ${base}${REGISTRY_PREFIX} (database ${command.registry.databasePath})\n`,
     );
   });

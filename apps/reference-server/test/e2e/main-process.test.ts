@@ -63,6 +63,24 @@ describe.concurrent("main.ts", () => {
     await stream.ended;
   });
 
+  // The start-up line names what /mcp serves; a run restricted by --eras must not claim both eras.
+  it.for<[string[], string, number]>([
+    [[], "2026-07-28 and 2025 sessions", 200],
+    [["--eras", "modern"], "2026-07-28 only", 400],
+    [["--eras", "legacy"], "2025 sessions only", 200],
+  ])("with %j says /mcp serves %s, and initialize gets %i", async ([args, served, initializeStatus], { expect }) => {
+    await using server = await startMain(args);
+    expect(server.output()).toContain(`  streamable  ${server.url}/mcp (${served}), Spice`);
+    const initialize = await fetch(`${server.url}/mcp`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "banner-test", version: "1" } } }),
+    });
+    await initialize.body?.cancel();
+    expect(initialize.status).toBe(initializeStatus);
+    expect(await server.stop("SIGTERM")).toBe(0);
+  });
+
   // Every refusal is covered by parse-config.test.ts; this checks that main.ts turns one into exit 2.
   it.for<[string[], string]>([
     [["--port", "abc"], "--port must be an integer from 0 to 65535, got 'abc'"],
