@@ -4,13 +4,14 @@
  * shutdown, 1 when it cannot listen, 2 for a usage error.
  */
 import { ConfigError, HELP_TEXT, parseConfig } from "./config/parse-config.js";
+import type { McpEras } from "./config/server-config.js";
 import { createGateway } from "./gateway.js";
 import { REGISTRY_PREFIX, SecretKeyError, StdioPolicyError } from "./registry/index.js";
 import { dialectUrls, MCP_PATH, OPENSEARCH_MCP_PATH, SPICE_MCP_PATH } from "./routes/paths.js";
 import type { AddressInfo } from "node:net";
 
 /** What the start-up line says `/mcp` serves, per `--eras`, so a restricted run does not claim both. */
-const ERAS_SERVED = { both: "2026-07-28 and 2025 sessions", modern: "2026-07-28 only", legacy: "2025 sessions only" } as const;
+const ERAS_SERVED = { both: "2026-07-28 and 2025 sessions", modern: "2026-07-28 only", legacy: "2025 sessions only" } as const satisfies Record<McpEras, string>;
 
 /** A shutdown that takes longer than this exits non-zero rather than hang. */
 const SHUTDOWN_LIMIT_MS = 10_000;

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { openSseStream, spawnWithUrl } from "@mcp-contract/test-helpers";
 import { describe, expect, it } from "vitest";
+import { ACCEPT_BOTH, initializeRequest } from "./streamable-harness.js";
 
 const APP_DIR = fileURLToPath(new URL("../..", import.meta.url));
 // The Inspector CLI reads `../package.json` relative to its cwd: run it from a directory whose
@@ -73,8 +74,8 @@ describe.concurrent("main.ts", () => {
     expect(server.output()).toContain(`  streamable  ${server.url}/mcp (${served}), Spice`);
     const initialize = await fetch(`${server.url}/mcp`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "banner-test", version: "1" } } }),
+      headers: { "Content-Type": "application/json", Accept: ACCEPT_BOTH },
+      body: JSON.stringify(initializeRequest("2025-06-18", 1)),
     });
     await initialize.body?.cancel();
     expect(initialize.status).toBe(initializeStatus);
